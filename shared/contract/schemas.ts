@@ -85,6 +85,7 @@ export const quoteSchema = z.object({
   askIv: positive.optional(),
   fundingRate: z.number().optional(),
   nextFundingMs: tsMs.optional(),
+  prevClose: positive.optional(),
 }) satisfies z.ZodType<Quote>;
 
 export const underlyingStateSchema = z.object({

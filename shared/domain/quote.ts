@@ -7,20 +7,22 @@ import type { InstrumentId, UnderlyingId } from './instrument';
 export interface Quote {
   instrumentId: InstrumentId;
   tsMs: number;
-  bid?: number;
-  ask?: number;
-  last?: number;
+  bid?: number | undefined;
+  ask?: number | undefined;
+  last?: number | undefined;
   /** Venue mark price (perps, options); for others the mid. */
   mark: number;
   /** Index price (perps) or underlying forward (options). */
-  index?: number;
+  index?: number | undefined;
   /** Implied vol of the mark, decimal (0.55 = 55%). */
-  markIv?: number;
-  bidIv?: number;
-  askIv?: number;
+  markIv?: number | undefined;
+  bidIv?: number | undefined;
+  askIv?: number | undefined;
   /** Current funding rate per interval, decimal (perpetuals). */
-  fundingRate?: number;
-  nextFundingMs?: number;
+  fundingRate?: number | undefined;
+  nextFundingMs?: number | undefined;
+  /** Mark at the previous UTC day's close, for day P&L. */
+  prevClose?: number | undefined;
 }
 
 /** Spot level and carry inputs of one underlying at one instant. */

@@ -26,9 +26,9 @@ export interface PositionRisk {
   vegaUsdPerVolPt: number;
   thetaUsdPerDay: number;
   /** Implied vol used for the valuation (options), decimal. */
-  iv?: number;
+  iv?: number | undefined;
   freshness: Freshness;
-  note?: string;
+  note?: string | undefined;
 }
 
 export interface RiskTotals {
