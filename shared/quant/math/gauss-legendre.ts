@@ -43,15 +43,13 @@ export function gaussLegendreRule(n: number): QuadratureRule {
     // Tricomi's approximation to the i-th largest root.
     const theta = (Math.PI * (4 * i + 3)) / (4 * n + 2);
     let x = (1 - (n - 1) / (8 * n * n * n)) * Math.cos(theta);
-    let dp = 1;
     for (let it = 0; it < 100; it++) {
       const [pn, d] = legendreWithDerivative(n, x);
-      dp = d;
       const dx = pn / d;
       x -= dx;
       if (Math.abs(dx) <= 1e-16 * Math.max(1, Math.abs(x))) break;
     }
-    dp = legendreWithDerivative(n, x)[1];
+    const dp = legendreWithDerivative(n, x)[1];
     const w = 2 / ((1 - x * x) * dp * dp);
     nodes[n - 1 - i] = x;
     nodes[i] = -x;
