@@ -6,6 +6,7 @@
  * - 'tree'    : Leisen-Reimer (default, 1001 steps) or CRR binomial tree.
  * Every result is floored at the immediate-exercise value on the escrowed spot.
  */
+import { bsmPrice } from '../pricing/bsm';
 import { pricingRegime, validateBsmInput } from '../pricing/validate';
 import type { BsmInput } from '../pricing/types';
 import { americanAccurateSpotPricer, type SpotPricer } from './alo-american';
@@ -72,7 +73,9 @@ export function escrowedSpotPricer(
       steps: opts.treeSteps ?? DEFAULT_TREE_STEPS,
       kind: opts.treeKind ?? 'lr',
     } as const;
-    raw = (spot) => binomialTree({ ...base, spot }, spec).price;
+    // A coarse tree can dip below the European value; the exact European is a valid floor.
+    raw = (spot) =>
+      Math.max(binomialTree({ ...base, spot }, spec).price, bsmPrice({ ...base, spot }));
   } else {
     throw new RangeError(`priceAmerican: unknown method ${String(method)}`);
   }
