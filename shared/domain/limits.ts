@@ -27,7 +27,7 @@ export function limitStatus(value: number, limit: RiskLimit): LimitStatus {
 /** Default desk limits for the demo book (blueprint section 7.1 scaled to the sample book). */
 export const DEFAULT_LIMITS: readonly RiskLimit[] = [
   { metric: 'deltaUsd', limit: 1_500_000, warnFraction: 0.8 },
-  { metric: 'gammaUsdPer1Pct', limit: 60_000, warnFraction: 0.8 },
+  { metric: 'gammaUsdPer1Pct', limit: 120_000, warnFraction: 0.8 },
   { metric: 'vegaUsdPerVolPt', limit: 40_000, warnFraction: 0.8 },
   { metric: 'thetaUsdPerDay', limit: 25_000, warnFraction: 0.8 },
   { metric: 'var99_1d', limit: 250_000, warnFraction: 0.8 },

@@ -1,0 +1,26 @@
+/**
+ * The compute workers' API (comlink). Pure inputs and outputs: structured-cloneable plain data,
+ * big numeric arrays as Float64Array (transferred). Every job also receives a JobControl so it
+ * can report progress and notice cancellation between chunks.
+ */
+import type { PositionRisk } from '../domain/valuation';
+import type { BookValuationInput } from '../quant/book/revalue-book';
+
+export interface JobControl {
+  jobId: number;
+  /** Int32Array view on a SharedArrayBuffer: element 0 becomes 1 when the job is cancelled. */
+  cancelFlag: Int32Array;
+}
+
+export interface ComputeApi {
+  ping(): Promise<string>;
+  revalueBook(input: BookValuationInput, control: JobControl): Promise<{ risks: PositionRisk[]; computeMs: number }>;
+}
+
+export class JobCancelledError extends Error {
+  override name = 'JobCancelledError';
+}
+
+export function isCancelled(control: JobControl): boolean {
+  return Atomics.load(control.cancelFlag, 0) === 1;
+}

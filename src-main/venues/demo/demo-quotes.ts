@@ -1,0 +1,131 @@
+/**
+ * Quotes of the demo desk: every instrument priced from the simulated market. Options are
+ * priced at the SSVI smile's implied vol; bid/ask are the prices at vol -/+ a half spread,
+ * rounded to the venue's tick. Deribit options quote in BTC as Black-76/F with F the expiry's
+ * forward (undiscounted, as Deribit's mark is), equity options in USD.
+ */
+import type { Instrument, OptionInstrument } from '../../../shared/domain/instrument';
+import type { Quote } from '../../../shared/domain/quote';
+import { MS_PER_YEAR } from '../../../shared/domain/time';
+import { bsmPrice } from '../../../shared/quant/pricing/bsm';
+import { DEMO_RATES, SMILE_PARAMS, type DemoUnderlying } from './demo-universe';
+import { demoImpliedVol, type SmileInputs } from './demo-smile';
+
+export interface DemoMarketView {
+  tsMs: number;
+  /** Start of the current UTC day: prevClose values are as of this instant. */
+  dayStartMs: number;
+  spot: Record<DemoUnderlying, number>;
+  prevClose: Record<DemoUnderlying, number>;
+  smile: Record<DemoUnderlying, SmileInputs>;
+  perpPremium: number;
+  /** Funding rate predicted for the next funding time, decimal per interval. */
+  predictedFunding: number;
+  nextFundingMs: number;
+}
+
+const isCrypto = (u: string): boolean => u === 'BTC' || u === 'ETH';
+
+function carryOf(u: DemoUnderlying): { rate: number; yieldQ: number } {
+  if (isCrypto(u)) return { rate: DEMO_RATES.usdRate, yieldQ: DEMO_RATES.usdRate - DEMO_RATES.cryptoBasis };
+  const q = u === 'QQQ' ? DEMO_RATES.qqqDividendYield : DEMO_RATES.mstrDividendYield;
+  return { rate: DEMO_RATES.usdRate, yieldQ: q };
+}
+
+export function forwardOf(u: DemoUnderlying, spot: number, tYears: number): number {
+  const { rate, yieldQ } = carryOf(u);
+  return spot * Math.exp((rate - yieldQ) * tYears);
+}
+
+function roundTo(x: number, tick: number): number {
+  return Math.round(x / tick) * tick;
+}
+
+interface OptionPricing {
+  price: number;
+  iv: number;
+  forward: number;
+}
+
+/** Model price of an option in its quote currency at spot `spot` and time `atMs`. */
+function priceOption(inst: OptionInstrument, u: DemoUnderlying, view: DemoMarketView, spot: number, atMs: number, volShift = 0): OptionPricing {
+  const tYears = Math.max((inst.expiryMs - atMs) / MS_PER_YEAR, 1 / (365 * 24 * 12));
+  const forward = forwardOf(u, spot, tYears);
+  const iv = Math.max(0.01, demoImpliedVol(view.smile[u], inst.strike, forward, tYears) + volShift);
+  if (inst.settlement === 'inverse') {
+    // Undiscounted Black-76 equals BSM with spot = F and zero rates.
+    const usd = bsmPrice({ type: inst.right, spot: forward, strike: inst.strike, tYears, rate: 0, carryYield: 0, volAnnual: iv });
+    return { price: usd / forward, iv, forward };
+  }
+  const { rate, yieldQ } = carryOf(u);
+  const price = bsmPrice({ type: inst.right, spot, strike: inst.strike, tYears, rate, carryYield: yieldQ, volAnnual: iv });
+  return { price, iv, forward };
+}
+
+function quoteOption(inst: OptionInstrument, view: DemoMarketView): Quote | undefined {
+  if (inst.expiryMs <= view.tsMs) return undefined;
+  const u = inst.underlying as DemoUnderlying;
+  const spot = view.spot[u];
+  const mid = priceOption(inst, u, view, spot, view.tsMs);
+  const half = SMILE_PARAMS[u].halfSpreadVol;
+  const lo = priceOption(inst, u, view, spot, view.tsMs, -half).price;
+  const hi = priceOption(inst, u, view, spot, view.tsMs, half).price;
+  const inverse = inst.settlement === 'inverse';
+  const tick = inverse ? 0.0001 : mid.price < 3 ? 0.01 : 0.05;
+  const bid = Math.floor(lo / tick) * tick;
+  const ask = Math.max(Math.ceil(hi / tick) * tick, (bid > 0 ? bid : 0) + tick);
+  const prev = priceOption(inst, u, view, view.prevClose[u], view.dayStartMs).price;
+  const mark = inverse ? mid.price : bid > 0 ? (bid + ask) / 2 : mid.price;
+  return {
+    instrumentId: inst.id,
+    tsMs: view.tsMs,
+    ...(bid >= tick ? { bid: Number(bid.toFixed(6)), bidIv: Math.max(0.01, mid.iv - half) } : {}),
+    ask: Number(ask.toFixed(6)),
+    askIv: mid.iv + half,
+    mark: Math.max(mark, 1e-8),
+    markIv: mid.iv,
+    index: mid.forward,
+    prevClose: Math.max(prev, 1e-8),
+  };
+}
+
+function quoteLinear(inst: Instrument, view: DemoMarketView): Quote {
+  const u = inst.underlying as DemoUnderlying;
+  const spot = view.spot[u];
+  if (inst.kind === 'perpetual') {
+    const mark = spot * (1 + view.perpPremium);
+    return {
+      instrumentId: inst.id,
+      tsMs: view.tsMs,
+      bid: roundTo(mark * (1 - 0.00002), 0.1),
+      ask: roundTo(mark * (1 + 0.00002), 0.1),
+      last: roundTo(mark, 0.1),
+      mark,
+      index: spot,
+      fundingRate: view.predictedFunding,
+      nextFundingMs: view.nextFundingMs,
+      prevClose: view.prevClose[u] * (1 + view.perpPremium),
+    };
+  }
+  const halfSpread = isCrypto(u) ? 0.00005 : 0.0001;
+  return {
+    instrumentId: inst.id,
+    tsMs: view.tsMs,
+    bid: roundTo(spot * (1 - halfSpread), 0.01),
+    ask: roundTo(spot * (1 + halfSpread), 0.01),
+    last: roundTo(spot, 0.01),
+    mark: spot,
+    prevClose: view.prevClose[u],
+  };
+}
+
+/** The quote of any demo instrument, or undefined for an expired option. */
+export function quoteInstrument(inst: Instrument, view: DemoMarketView): Quote | undefined {
+  return inst.kind === 'option' ? quoteOption(inst, view) : quoteLinear(inst, view);
+}
+
+/** Rate and carry the desk uses for each underlying (the pricing inputs of the book). */
+export function demoCarry(u: DemoUnderlying): { rate: number; carryYield: number } {
+  const { rate, yieldQ } = carryOf(u);
+  return { rate, carryYield: yieldQ };
+}
