@@ -1,0 +1,22 @@
+/** Compute worker: exposes ComputeApi over comlink. Kernels live in shared/quant; this only binds. */
+import { parentPort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { JobCancelledError, isCancelled, type ComputeApi } from '../../shared/contract/compute';
+import { revalueBook } from '../../shared/quant/book/revalue-book';
+
+if (!parentPort) throw new Error('compute.worker must run in a worker thread');
+
+const api: ComputeApi = {
+  async ping() {
+    return 'pong';
+  },
+  async revalueBook(input, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    const t0 = performance.now();
+    const risks = revalueBook(input);
+    return { risks, computeMs: performance.now() - t0 };
+  },
+};
+
+Comlink.expose(api, nodeEndpoint(parentPort));
