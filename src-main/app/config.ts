@@ -1,0 +1,38 @@
+/** Start-up settings of the services, from the command line, the environment or defaults. */
+import { join } from 'node:path';
+import type { WorkerLocator } from '../compute/worker-locator';
+import { DB_FILE, defaultDataDir } from './paths';
+
+export interface ServicesConfig {
+  dataDir: string;
+  /** Database file; defaults to `<dataDir>/cerberus.db`. */
+  dbPath: string;
+  /** Folder holding `data/` (bundled history) and `scenarios/`. */
+  assetsDir: string;
+  workers: WorkerLocator;
+  computeWorkers: number;
+  seed: number;
+  tickMs: number;
+  /** Validate every response against the contract (tests and development). */
+  validateOutput: boolean;
+  now: () => number;
+}
+
+export function makeConfig(
+  partial: Partial<ServicesConfig> & Pick<ServicesConfig, 'workers' | 'assetsDir'>,
+  env: NodeJS.ProcessEnv = process.env,
+): ServicesConfig {
+  const dataDir = partial.dataDir ?? defaultDataDir(env);
+  const seedEnv = Number(env['CERBERUS_SEED']);
+  return {
+    dataDir,
+    dbPath: partial.dbPath ?? join(dataDir, DB_FILE),
+    assetsDir: partial.assetsDir,
+    workers: partial.workers,
+    computeWorkers: partial.computeWorkers ?? 2,
+    seed: partial.seed ?? (Number.isInteger(seedEnv) ? seedEnv : 20261122),
+    tickMs: partial.tickMs ?? 250,
+    validateOutput: partial.validateOutput ?? env['NODE_ENV'] !== 'production',
+    now: partial.now ?? Date.now,
+  };
+}

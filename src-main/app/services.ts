@@ -1,0 +1,109 @@
+/**
+ * The composition root shared by the Electron shell, the headless host and integration tests:
+ * store, compute pool, the demo desk and the feature services, bound to the contract handlers.
+ * Wiring only; every behaviour lives in a service.
+ */
+import type { AppInfo } from '../../shared/contract/api';
+import type { ApiHandlers } from '../../shared/contract/dispatch';
+import { WorkerPool } from '../compute/worker-pool';
+import { openDbWorker, type DbClient } from '../db/db-client';
+import { BookService } from '../services/book/book.service';
+import { bookHandlers } from '../services/book/book.handlers';
+import { EventBus } from '../services/event-bus';
+import { ensureDefaultLimits, limitsHandlers } from '../services/limits/limits.service';
+import { MarketService, quoteRowsOf } from '../services/market/market.service';
+import { marketHandlers } from '../services/market/market.handlers';
+import { QuoteWriter } from '../services/market/quote-writer';
+import type { ServicesConfig } from './config';
+import { saveDemoState, setUpDemoDesk } from './demo-setup';
+
+export interface Services {
+  config: ServicesConfig;
+  bus: EventBus;
+  handlers: ApiHandlers;
+  info: Omit<AppInfo, 'transport'>;
+  /** A message for the user from start-up (e.g. a damaged database was replaced). */
+  notices: string[];
+  db: DbClient;
+  book: BookService;
+  market: MarketService;
+  pool: WorkerPool;
+  close(): Promise<void>;
+}
+
+const RAW_RETENTION_MS = 3 * 86_400_000;
+
+export async function startServices(config: ServicesConfig): Promise<Services> {
+  const notices: string[] = [];
+  const store = await openDbWorker(config.workers, config.dbPath);
+  const db = store.db;
+  if (store.info.recovered) {
+    notices.push(`The database was damaged and has been replaced; the old file was kept at ${store.info.recovered}`);
+  }
+  const pool = new WorkerPool(config.workers, { size: config.computeWorkers, defaultTimeoutMs: 60_000 });
+  const bus = new EventBus();
+  const writer = new QuoteWriter(db, { flushMs: 500, minSpacingMs: 1000 });
+  const nowMs = config.now();
+  await ensureDefaultLimits(db, nowMs);
+  const { desk } = await setUpDemoDesk({
+    db,
+    assetsDir: config.assetsDir,
+    seed: config.seed,
+    nowMs,
+    tickMs: config.tickMs,
+    onWarmup: (u) => quoteRowsOf(u).forEach((row) => writer.add(row)),
+  });
+  await writer.flush();
+  const market = new MarketService(desk, writer, db, bus, { tickEventMs: 250, now: config.now });
+  const [accounts, instruments, positions] = await Promise.all([db.listAccounts(), db.listInstruments(), db.listPositions()]);
+  const book = new BookService({ accounts, instruments, positions }, market, pool, bus, {
+    minIntervalMs: 250,
+    staleAfterMs: 5000,
+    now: config.now,
+  });
+  market.start(instruments);
+  book.start();
+  await desk.start();
+
+  const housekeeping = setInterval(() => {
+    void saveDemoState(db, desk);
+    void db.pruneRaw(config.now() - RAW_RETENTION_MS);
+  }, 10_000);
+  housekeeping.unref();
+
+  const info: Omit<AppInfo, 'transport'> = {
+    name: 'Cerberus',
+    version: '0.1.0',
+    desk: 'demo',
+    dataDir: config.dataDir,
+    startedMs: nowMs,
+    workers: pool.size,
+  };
+  const handlers = {
+    'app.getInfo': (_input, ctx) => ({ ...info, transport: ctx.transport }),
+    ...bookHandlers(book),
+    ...marketHandlers(market),
+    ...limitsHandlers(db),
+  } satisfies ApiHandlers;
+
+  return {
+    config,
+    bus,
+    handlers,
+    info,
+    notices,
+    db,
+    book,
+    market,
+    pool,
+    async close() {
+      clearInterval(housekeeping);
+      await desk.stop();
+      book.stop();
+      await market.stop();
+      await saveDemoState(db, desk);
+      await pool.close();
+      await store.close();
+    },
+  };
+}
