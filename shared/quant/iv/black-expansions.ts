@@ -52,26 +52,34 @@ export function asymptoticBlackSum(h: number, t: number): number {
 
 /**
  * S for small t (t < ~0.21) by Taylor expansion around h: S = 2 sum_(k odd) Y^(k)(h) t^k / k!.
- * Y' = 1 + h Y gives the recurrence Y^(n+1) = h Y^(n) + n Y^(n-1). Terms up to t^15 keep the
- * truncation below 1e-16 relative for t < 0.22 (the t^17 term is ~16!! t^17/17!). The recurrence
- * loses some digits for h near -10, but there d ln b / d ln s ~ h^2, so the implied volatility
- * is hurt 1/h^2 times less than b.
+ * From Y' = 1 + h Y, every odd derivative is Y^(k) = U_k(h^2) + a V_k(h^2) with a = 1 + h Y and
+ * integer polynomials U_k, V_k (derived from Y^(n+1) = h Y^(n) + n Y^(n-1) with Y = (a - 1)/h;
+ * checked against 60-digit numerical derivatives). Terms up to t^15 keep the truncation below
+ * 1e-17 relative for t < 0.22. The independent polynomials evaluate in parallel, which is much
+ * faster than the serial recurrence. Near h = -10 the U + aV sums cancel some digits, but there
+ * d ln b / d ln s ~ h^2, so the implied volatility loses 1/h^2 times less.
  */
 export function smallTBlackSum(h: number, t: number): number {
-  const y0 = SQRT_PI_OVER_2 * erfcx(-h * Math.SQRT1_2);
-  const t2 = t * t;
-  let prev = y0; // Y^(k-1)
-  let cur = 1 + h * y0; // Y^(k), k = 1
-  let power = t; // t^k / k!
-  let sum = cur * power;
-  for (let k = 1; k < 15; k += 2) {
-    // Two recurrence steps take Y^(k) to Y^(k+2).
-    const next = h * cur + k * prev;
-    const next2 = h * next + (k + 1) * cur;
-    prev = next;
-    cur = next2;
-    power *= t2 / ((k + 1) * (k + 2));
-    sum += cur * power;
-  }
-  return 2 * sum;
+  const a = 1 + h * SQRT_PI_OVER_2 * erfcx(-h * Math.SQRT1_2);
+  const h2 = h * h;
+  const w = t * t;
+  const c1 = (a * (h2 + 3) - 1) * (1 / 6);
+  const c2 = (a * ((h2 + 10) * h2 + 15) - (h2 + 7)) * (1 / 120);
+  const c3 = (a * (((h2 + 21) * h2 + 105) * h2 + 105) - ((h2 + 18) * h2 + 57)) * (1 / 5040);
+  const v4 = (((h2 + 36) * h2 + 378) * h2 + 1260) * h2 + 945;
+  const u4 = ((h2 + 33) * h2 + 285) * h2 + 561;
+  const c4 = (a * v4 - u4) * (1 / 362880);
+  const v5 = ((((h2 + 55) * h2 + 990) * h2 + 6930) * h2 + 17325) * h2 + 10395;
+  const u5 = (((h2 + 52) * h2 + 840) * h2 + 4680) * h2 + 6555;
+  const c5 = (a * v5 - u5) * (1 / 39916800);
+  const v6 = (((((h2 + 78) * h2 + 2145) * h2 + 25740) * h2 + 135135) * h2 + 270270) * h2 + 135135;
+  const u6 = ((((h2 + 75) * h2 + 1926) * h2 + 20370) * h2 + 82845) * h2 + 89055;
+  const c6 = (a * v6 - u6) * (1 / 6227020800);
+  const v7 =
+    ((((((h2 + 105) * h2 + 4095) * h2 + 75075) * h2 + 675675) * h2 + 2837835) * h2 + 4729725) * h2 +
+    2027025;
+  const u7 =
+    (((((h2 + 102) * h2 + 3795) * h2 + 64260) * h2 + 501795) * h2 + 1595790) * h2 + 1381905;
+  const c7 = (a * v7 - u7) * (1 / 1307674368000);
+  return 2 * t * (a + w * (c1 + w * (c2 + w * (c3 + w * (c4 + w * (c5 + w * (c6 + w * c7)))))));
 }

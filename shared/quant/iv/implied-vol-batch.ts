@@ -54,14 +54,17 @@ export function impliedVolBlack76Batch(
     const code = types[i] as number;
     const isCall = code === 1;
     const known = isCall || code === 0 || code === -1 || code === 255;
-    const df = discountFactor === undefined ? 1 : (discountFactor[i] as number);
+    const undiscounted =
+      discountFactor === undefined
+        ? (price[i] as number)
+        : (price[i] as number) / (discountFactor[i] as number);
     const vol = known
       ? solveBlack76Undiscounted(
           isCall,
           forward[i] as number,
           strike[i] as number,
           tYears[i] as number,
-          (price[i] as number) / df,
+          undiscounted,
         )
       : SOLVE_INVALID_INPUT;
     if (vol >= 0) {

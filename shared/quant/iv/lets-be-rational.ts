@@ -13,7 +13,7 @@
  * branch so that it is nearly linear in s: 1/ln b - 1/ln beta (lower), b - beta (middle),
  * ln(b_max - beta) - ln(b_max - b) (upper). Two steps reach machine precision.
  */
-import { normCdf, normPdf } from '../math/normal';
+import { erfcx, normCdf, INV_SQRT_2PI } from '../math/normal';
 import {
   inverseLowerMap,
   inverseUpperMap,
@@ -23,7 +23,7 @@ import {
   upperMapCurvature,
   upperMapSlope,
 } from './lbr-maps';
-import { normalisedBlackOtm, normalisedVega } from './normalised-black';
+import { SMALL_T, normalisedBlackOtmCore } from './normalised-black';
 import {
   convexControlForLeftCurvature,
   convexControlForRightCurvature,
@@ -33,6 +33,7 @@ import {
 const DBL_EPSILON = 2 ** -52;
 const DBL_MIN = 2.2250738585072014e-308;
 const SQRT_3 = Math.sqrt(3);
+const SQRT_PI_OVER_2 = Math.sqrt(Math.PI / 2);
 const LOWER = 0;
 const MIDDLE = 1;
 const UPPER = 2;
@@ -54,23 +55,35 @@ export function normalisedImpliedVolOtm(beta: number, x: number): number {
   const bMax = Math.exp(0.5 * x);
   if (!(beta > 0)) return 0;
   if (!(beta < bMax)) return Infinity;
+  // At the inflection s_c = sqrt(2|x|): h = -t, so h + t = 0 and exp(-(h^2 + t^2)/2) = b_max.
   const sC = Math.sqrt(-2 * x);
-  const bC = normalisedBlackOtm(x, sC);
-  const vC = normalisedVega(x, sC);
+  // Outside the small-t region the erfcx form reduces to b_max (1 - erfcx(sqrt|x|)) / 2 there.
+  const bC =
+    0.5 * sC < SMALL_T
+      ? normalisedBlackOtmCore(-0.5 * sC, 0.5 * sC, bMax, bMax)
+      : 0.5 * bMax * (1 - erfcx(Math.sqrt(-x)));
+  const vC = INV_SQRT_2PI * bMax;
   let s: number;
   let sLeft = 0;
   let sRight = Infinity;
   let mode: number;
   if (beta < bC) {
     const sL = sC - bC / vC;
-    const bL = normalisedBlackOtm(x, sL);
+    const hL = x / sL;
+    const tL = 0.5 * sL;
+    const gL = Math.exp(-0.5 * (hL * hL + tL * tL));
+    const bL = normalisedBlackOtmCore(hL, tL, gL, bMax);
     if (beta < bL) {
       const ax = -x;
       const z = ax / (SQRT_3 * sL);
-      const phiMinusZ = normCdf(-z);
+      // Phi(-z) and Phi(-z)/phi(z) from one erfcx (z > 0), sharing a single exponential.
+      const millsRatio = SQRT_PI_OVER_2 * erfcx(z * Math.SQRT1_2);
+      const expYS = Math.exp(z * z + 0.125 * sL * sL);
+      // h_L^2 = 3 z^2, so exp(-z^2/2) = g_L exp(z^2 + s_L^2/8): no further exponential.
+      const phiMinusZ = INV_SQRT_2PI * (gL * expYS) * millsRatio;
       const fL = lowerMap(ax, phiMinusZ);
-      const dfL = lowerMapSlope(sL, z * z, phiMinusZ);
-      const d2fL = lowerMapCurvature(sL, z, phiMinusZ, normPdf(z));
+      const dfL = lowerMapSlope(z * z, phiMinusZ, expYS);
+      const d2fL = lowerMapCurvature(sL, z, phiMinusZ, millsRatio, expYS);
       const r = convexControlForRightCurvature(0, bL, 0, fL, 1, dfL, d2fL, true);
       let f = rationalCubicInterpolation(beta, 0, bL, 0, fL, 1, dfL, r);
       if (!(f > 0)) {
@@ -82,7 +95,7 @@ export function normalisedImpliedVolOtm(beta: number, x: number): number {
       sRight = sL;
       mode = LOWER;
     } else {
-      const vL = normalisedVega(x, sL);
+      const vL = INV_SQRT_2PI * gL;
       const r = convexControlForRightCurvature(bL, bC, sL, sC, 1 / vL, 1 / vC, 0, false);
       s = rationalCubicInterpolation(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
       sLeft = sL;
@@ -91,16 +104,18 @@ export function normalisedImpliedVolOtm(beta: number, x: number): number {
     }
   } else {
     const sU = vC > DBL_MIN ? sC + (bMax - bC) / vC : Number.MAX_VALUE;
-    const bU = normalisedBlackOtm(x, sU);
+    const hU = x / sU;
+    const tU = 0.5 * sU;
+    const gU = Math.exp(-0.5 * (hU * hU + tU * tU));
+    const bU = normalisedBlackOtmCore(hU, tU, gU, bMax);
     if (beta <= bU) {
-      const vU = normalisedVega(x, sU);
+      const vU = INV_SQRT_2PI * gU;
       const r = convexControlForLeftCurvature(bC, bU, sC, sU, 1 / vC, 1 / vU, 0, false);
       s = rationalCubicInterpolation(beta, bC, bU, sC, sU, 1 / vC, 1 / vU, r);
       sLeft = sC;
       sRight = sU;
       mode = MIDDLE;
     } else {
-      const hU = x / sU;
       const fU = normCdf(-0.5 * sU);
       const dfU = upperMapSlope(hU);
       const d2fU = upperMapCurvature(hU, sU);
@@ -137,11 +152,16 @@ function householderRefine(
   let s = sStart;
   let sLeft = sLeftStart;
   let sRight = sRightStart;
-  const lnBeta = mode === LOWER ? Math.log(beta) : 0;
+  const invLnBeta = mode === LOWER ? 1 / Math.log(beta) : 0;
   let limit = HOUSEHOLDER_STEPS;
   for (let i = 0; i < limit; i++) {
-    const b = normalisedBlackOtm(x, s);
-    const bp = normalisedVega(x, s);
+    // Divisions dominate the step's arithmetic: one reciprocal of s serves h and x/s^2.
+    const invS = 1 / s;
+    const h = x * invS;
+    const t = 0.5 * s;
+    const gauss = Math.exp(-0.5 * (h * h + t * t));
+    const b = normalisedBlackOtmCore(h, t, gauss, bMax);
+    const bp = INV_SQRT_2PI * gauss;
     if (!(b > 0 && bp > 0 && b < bMax)) {
       // Underflow / saturation at a poor point: bisect towards the side that holds the root.
       if (!(b > 0) || b < beta) sLeft = s;
@@ -152,8 +172,8 @@ function householderRefine(
     }
     if (b < beta) sLeft = s;
     else sRight = s;
-    const xs2 = x / (s * s);
-    const bHalley = (x * xs2) / s - 0.25 * s;
+    const xs2 = h * invS;
+    const bHalley = h * xs2 - 0.25 * s;
     const bHh3 = bHalley * bHalley - 3 * xs2 * xs2 - 0.25;
     let newton: number;
     let halley: number;
@@ -162,7 +182,7 @@ function householderRefine(
       const lnB = Math.log(b);
       const bpob = bp / b;
       const inv = 1 / lnB;
-      newton = (((lnBeta - lnB) * lnB) / lnBeta) * (b / bp);
+      newton = ((1 - lnB * invLnBeta) * lnB) / bpob;
       halley = bHalley - bpob * (1 + 2 * inv);
       hh3 = bHh3 + 2 * bpob * bpob * (1 + 3 * inv * (1 + inv)) - 3 * bHalley * bpob * (1 + 2 * inv);
     } else if (mode === MIDDLE) {

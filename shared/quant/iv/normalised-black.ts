@@ -14,13 +14,13 @@
  *   - otherwise: b = exp(-(h^2+t^2)/2)/2 [erfcx(-(h+t)/sqrt2) - erfcx(-(h-t)/sqrt2)].
  * The break points are those of Jäckel's 2016 reference design.
  */
-import { erfcx, normCdf, INV_SQRT_2PI } from '../math/normal';
+import { erfcx, INV_SQRT_2PI } from '../math/normal';
 import { asymptoticBlackSum, smallTBlackSum } from './black-expansions';
 
 /** Asymptotic-series region: h below this and h + t below this plus SMALL_T. */
 const ASYMPTOTIC_H = -10;
 /** Small-t series region: t = s/2 below 2 * DBL_EPSILON^(1/16). */
-const SMALL_T = 2 * Math.pow(2 ** -52, 1 / 16);
+export const SMALL_T = 2 * Math.pow(2 ** -52, 1 / 16);
 /** Above this h + t the first term dominates and the plain formula keeps full accuracy. */
 const DIRECT_H_PLUS_T = 0.85;
 
@@ -32,18 +32,27 @@ export function normalisedBlackOtm(x: number, s: number): number {
   if (!(s > 0)) return 0;
   const h = x / s;
   const t = 0.5 * s;
+  return normalisedBlackOtmCore(h, t, Math.exp(-0.5 * (h * h + t * t)), Math.exp(0.5 * x));
+}
+
+/**
+ * b(x, s) for x <= 0 from h = x/s, t = s/2, gauss = exp(-(h^2 + t^2)/2) and bMax = exp(x/2):
+ * the solver computes gauss once per point and gets the vega gauss / sqrt(2 pi) for free.
+ * Uses exp(x/2) phi(h + t) = gauss / sqrt(2 pi) and Phi(z) = erfcx(-z/sqrt2) exp(-z^2/2) / 2, so
+ * no branch needs another exponential.
+ */
+export function normalisedBlackOtmCore(h: number, t: number, gauss: number, bMax: number): number {
   if (h < ASYMPTOTIC_H && h + t < ASYMPTOTIC_H + SMALL_T) {
-    return Math.max(INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t)) * asymptoticBlackSum(h, t), 0);
+    return Math.max(INV_SQRT_2PI * gauss * asymptoticBlackSum(h, t), 0);
   }
-  if (t < SMALL_T) {
-    return Math.max(INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t)) * smallTBlackSum(h, t), 0);
+  if (t < SMALL_T) return Math.max(INV_SQRT_2PI * gauss * smallTBlackSum(h, t), 0);
+  // exp(-x/2) Phi(h - t), never overflowing against a vanishing Phi for extreme x.
+  const second = erfcx((t - h) * Math.SQRT1_2);
+  if (h + t > DIRECT_H_PLUS_T) {
+    // exp(x/2) (1 - Phi(-(h + t))) - exp(-x/2) Phi(h - t): b is most of b_max here.
+    return Math.max(bMax - 0.5 * gauss * (erfcx((h + t) * Math.SQRT1_2) + second), 0);
   }
-  const gauss = 0.5 * Math.exp(-0.5 * (h * h + t * t));
-  // exp(-x/2) Phi(h - t) written through erfcx so that exp(-x/2) never overflows against a
-  // vanishing Phi for extreme x.
-  const second = gauss * erfcx((t - h) * Math.SQRT1_2);
-  if (h + t > DIRECT_H_PLUS_T) return Math.max(Math.exp(0.5 * x) * normCdf(h + t) - second, 0);
-  return Math.max(gauss * erfcx(-(h + t) * Math.SQRT1_2) - second, 0);
+  return Math.max(0.5 * gauss * (erfcx(-(h + t) * Math.SQRT1_2) - second), 0);
 }
 
 /** Normalised call b(x, s) for any x: intrinsic 2 sinh(x/2) plus the out-of-the-money part. */

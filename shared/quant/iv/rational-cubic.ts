@@ -35,38 +35,36 @@ export function rationalCubicInterpolation(
   );
 }
 
-/** r matching the second derivative at the left end (from the interpolant's expansion at t = 0). */
+/**
+ * r matching the second derivative d2L at the left end. The interpolant's expansion at t = 0 has
+ * second-order coefficient r (yR - yL - h dL) + h (dL - dR), hence
+ * r = (h d2L / 2 + dR - dL) / (secant - dL).
+ */
 function controlForLeftCurvature(
-  xL: number,
-  xR: number,
-  yL: number,
-  yR: number,
+  h: number,
+  secant: number,
   dL: number,
   dR: number,
   d2L: number,
 ): number {
-  const h = xR - xL;
   const numerator = 0.5 * h * d2L + (dR - dL);
   if (numerator === 0) return 0;
-  const denominator = (yR - yL) / h - dL;
+  const denominator = secant - dL;
   if (denominator === 0) return numerator > 0 ? R_MAX : R_MIN;
   return numerator / denominator;
 }
 
-/** r matching the second derivative at the right end. */
+/** r matching the second derivative at the right end (mirror image of the left-end formula). */
 function controlForRightCurvature(
-  xL: number,
-  xR: number,
-  yL: number,
-  yR: number,
+  h: number,
+  secant: number,
   dL: number,
   dR: number,
   d2R: number,
 ): number {
-  const h = xR - xL;
   const numerator = 0.5 * h * d2R + (dR - dL);
   if (numerator === 0) return 0;
-  const denominator = dR - (yR - yL) / h;
+  const denominator = dR - secant;
   if (denominator === 0) return numerator > 0 ? R_MAX : R_MIN;
   return numerator / denominator;
 }
@@ -88,14 +86,11 @@ function minimumShapeControl(dL: number, dR: number, secant: number, preferShape
     else if (preferShape) r1 = R_MAX;
   }
   if (convex || concave) {
-    const sMinusL = secant - dL;
-    const rMinusS = dR - secant;
-    if (sMinusL !== 0 && rMinusS !== 0) {
-      const span = dR - dL;
-      r2 = Math.max(Math.abs(span / rMinusS), Math.abs(span / sMinusL));
-    } else if (preferShape) {
-      r2 = R_MAX;
-    }
+    const sMinusL = Math.abs(secant - dL);
+    const rMinusS = Math.abs(dR - secant);
+    // max(|span / rMinusS|, |span / sMinusL|) with one division.
+    if (sMinusL !== 0 && rMinusS !== 0) r2 = Math.abs(dR - dL) / Math.min(sMinusL, rMinusS);
+    else if (preferShape) r2 = R_MAX;
   } else if (monotonic && preferShape) {
     r2 = R_MAX;
   }
@@ -113,8 +108,10 @@ export function convexControlForLeftCurvature(
   d2L: number,
   preferShape: boolean,
 ): number {
-  const r = controlForLeftCurvature(xL, xR, yL, yR, dL, dR, d2L);
-  return Math.max(r, minimumShapeControl(dL, dR, (yR - yL) / (xR - xL), preferShape));
+  const h = xR - xL;
+  const secant = (yR - yL) / h;
+  const r = controlForLeftCurvature(h, secant, dL, dR, d2L);
+  return Math.max(r, minimumShapeControl(dL, dR, secant, preferShape));
 }
 
 /** Control parameter fitting the right-end curvature, raised where needed to keep the shape. */
@@ -128,6 +125,8 @@ export function convexControlForRightCurvature(
   d2R: number,
   preferShape: boolean,
 ): number {
-  const r = controlForRightCurvature(xL, xR, yL, yR, dL, dR, d2R);
-  return Math.max(r, minimumShapeControl(dL, dR, (yR - yL) / (xR - xL), preferShape));
+  const h = xR - xL;
+  const secant = (yR - yL) / h;
+  const r = controlForRightCurvature(h, secant, dL, dR, d2R);
+  return Math.max(r, minimumShapeControl(dL, dR, secant, preferShape));
 }
