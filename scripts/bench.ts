@@ -8,9 +8,13 @@ import type { Benchmark } from '../test/bench/bench-types';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const filter = process.argv[2] ?? '';
 const benchDir = join(root, 'test', 'bench');
-const files = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 for (const file of files) {
-  const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as { benchmarks?: Benchmark[] };
+  const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as {
+    benchmarks?: Benchmark[];
+  };
   for (const bench of mod.benchmarks ?? []) {
     if (!bench.name.includes(filter)) continue;
     const { value, baseline, extra } = await bench.run();

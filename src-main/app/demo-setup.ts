@@ -34,12 +34,17 @@ export interface DemoSetup {
 
 async function firstLaunchState(opts: DemoSetupOptions): Promise<DemoDeskState> {
   const todayMs = utcDayStartMs(opts.nowMs);
-  const history = buildDemoHistory(readRealDaily(join(opts.assetsDir, 'data')), todayMs - MS_PER_DAY, opts.seed);
+  const history = buildDemoHistory(
+    readRealDaily(join(opts.assetsDir, 'data')),
+    todayMs - MS_PER_DAY,
+    opts.seed,
+  );
   const series = Object.values(history.series);
   const recordedUntil: Record<string, number> = {};
   for (const s of series) {
     // The real files end at known dates; everything after was simulated.
-    const lastRecorded = s.source === 'synthetic' ? -Infinity : s.points.findLast(() => true)?.tsMs ?? -Infinity;
+    const lastRecorded =
+      s.source === 'synthetic' ? -Infinity : (s.points.findLast(() => true)?.tsMs ?? -Infinity);
     recordedUntil[s.underlying] = s.source === 'mixed' ? lastRealDay(s.underlying) : lastRecorded;
   }
   await opts.db.saveDailySeries(series, recordedUntil);

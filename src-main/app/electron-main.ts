@@ -20,7 +20,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const isTrustedUrl = (url: string): boolean =>
-  url.startsWith(`${APP_ORIGIN}/`) || (!!process.env['ELECTRON_RENDERER_URL'] && url.startsWith(process.env['ELECTRON_RENDERER_URL']));
+  url.startsWith(`${APP_ORIGIN}/`) ||
+  (!!process.env['ELECTRON_RENDERER_URL'] && url.startsWith(process.env['ELECTRON_RENDERER_URL']));
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -64,10 +65,19 @@ app.whenReady().then(async () => {
     return net.fetch(pathToFileURL(file).href);
   });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy()],
+      },
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : fileURLToPath(new URL('../../assets/', here));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+  const assetsDir = app.isPackaged
+    ? join(process.resourcesPath, 'assets')
+    : fileURLToPath(new URL('../../assets/', here));
   services = await startServices(
     makeConfig({ dataDir: app.getPath('userData'), workers: bundleLocator(here), assetsDir }),
   );

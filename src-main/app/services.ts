@@ -38,9 +38,14 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   const store = await openDbWorker(config.workers, config.dbPath);
   const db = store.db;
   if (store.info.recovered) {
-    notices.push(`The database was damaged and has been replaced; the old file was kept at ${store.info.recovered}`);
+    notices.push(
+      `The database was damaged and has been replaced; the old file was kept at ${store.info.recovered}`,
+    );
   }
-  const pool = new WorkerPool(config.workers, { size: config.computeWorkers, defaultTimeoutMs: 60_000 });
+  const pool = new WorkerPool(config.workers, {
+    size: config.computeWorkers,
+    defaultTimeoutMs: 60_000,
+  });
   const bus = new EventBus();
   const writer = new QuoteWriter(db, { flushMs: 500, minSpacingMs: 1000 });
   const nowMs = config.now();
@@ -55,7 +60,11 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   });
   await writer.flush();
   const market = new MarketService(desk, writer, db, bus, { tickEventMs: 250, now: config.now });
-  const [accounts, instruments, positions] = await Promise.all([db.listAccounts(), db.listInstruments(), db.listPositions()]);
+  const [accounts, instruments, positions] = await Promise.all([
+    db.listAccounts(),
+    db.listInstruments(),
+    db.listPositions(),
+  ]);
   const book = new BookService({ accounts, instruments, positions }, market, pool, bus, {
     minIntervalMs: 250,
     staleAfterMs: 5000,

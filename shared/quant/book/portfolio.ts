@@ -54,7 +54,10 @@ export class PortfolioBuildError extends Error {
 }
 
 /** USD value of one unit of `currency` given the underlying spots (USDT/USDC at par). */
-export function usdPerUnit(currency: string, spots: ReadonlyMap<string, number>): number | undefined {
+export function usdPerUnit(
+  currency: string,
+  spots: ReadonlyMap<string, number>,
+): number | undefined {
   if (currency === 'USD' || currency === 'USDT' || currency === 'USDC') return 1;
   return spots.get(currency);
 }
@@ -93,9 +96,13 @@ export function buildPortfolio(
   };
   positions.forEach((pos, i) => {
     const inst = instruments.get(pos.instrumentId);
-    if (!inst) throw new PortfolioBuildError(`position ${pos.id}: unknown instrument "${pos.instrumentId}"`);
+    if (!inst)
+      throw new PortfolioBuildError(`position ${pos.id}: unknown instrument "${pos.instrumentId}"`);
     const u = underlyingState.get(inst.underlying);
-    if (!u) throw new PortfolioBuildError(`position ${pos.id}: no market for underlying "${inst.underlying}"`);
+    if (!u)
+      throw new PortfolioBuildError(
+        `position ${pos.id}: no market for underlying "${inst.underlying}"`,
+      );
     let ui = underlyings.indexOf(inst.underlying);
     if (ui < 0) ui = underlyings.push(inst.underlying) - 1;
     p.underlyingIndex[i] = ui;
@@ -115,7 +122,8 @@ export function buildPortfolio(
       if (inst.settlement === 'inverse') {
         // Basis from the quoted forward when present; the USD value is BSM(rate=b, q=0).
         const forward = quote?.index;
-        p.rate[i] = forward && tYears > 0 ? Math.log(forward / u.spot) / tYears : u.rate - u.carryYield;
+        p.rate[i] =
+          forward && tYears > 0 ? Math.log(forward / u.spot) / tYears : u.rate - u.carryYield;
         p.carryYield[i] = 0;
       }
       return;
@@ -123,11 +131,14 @@ export function buildPortfolio(
     p.model[i] = MODEL_LINEAR;
     const usdPerQuote = usdPerUnit(inst.quoteCurrency, spots);
     if (usdPerQuote === undefined) {
-      throw new PortfolioBuildError(`position ${pos.id}: no USD rate for currency ${inst.quoteCurrency}`);
+      throw new PortfolioBuildError(
+        `position ${pos.id}: no USD rate for currency ${inst.quoteCurrency}`,
+      );
     }
     const markUsd = (quote?.mark ?? u.spot) * usdPerQuote;
     if ((inst.kind === 'perpetual' || inst.kind === 'future') && inst.settlement === 'inverse') {
-      if (!(pos.avgPrice > 0)) throw new PortfolioBuildError(`position ${pos.id}: inverse contract needs an entry price`);
+      if (!(pos.avgPrice > 0))
+        throw new PortfolioBuildError(`position ${pos.id}: inverse contract needs an entry price`);
       p.units[i] = (pos.quantity * inst.contractSize) / pos.avgPrice;
       p.linearPrice0[i] = markUsd;
       return;

@@ -7,7 +7,8 @@ import type { Position } from '../../domain/account';
 import type { Instrument } from '../../domain/instrument';
 import type { Freshness, Quote, UnderlyingState } from '../../domain/quote';
 import type { PositionRisk } from '../../domain/valuation';
-import { bsmGreeks } from '../pricing/bsm';
+import { americanGreeks } from '../american/index';
+import { BATCH_INVALID_PRICE, bsmGreeksBatch } from '../pricing/batch';
 import { buildPortfolio, MODEL_OPTION, usdPerUnit, type Portfolio } from './portfolio';
 
 export interface BookValuationInput {
@@ -28,24 +29,87 @@ interface Sens {
 }
 
 const LINEAR_SENS: Sens = { deltaPerUnit: 1, gammaPerUnit: 0, vegaPerUnit: 0, thetaPerUnit: 0 };
+const ZERO_SENS: Sens = { deltaPerUnit: 0, gammaPerUnit: 0, vegaPerUnit: 0, thetaPerUnit: 0 };
 
-function optionSens(p: Portfolio, i: number, spot: number): Sens {
-  const tYears = p.tYears[i] as number;
-  if (tYears <= 0) return { deltaPerUnit: 0, gammaPerUnit: 0, vegaPerUnit: 0, thetaPerUnit: 0 };
-  const g = bsmGreeks({
-    type: p.right[i] === 1 ? 'call' : 'put',
-    spot,
-    strike: p.strike[i] as number,
-    tYears,
-    rate: p.rate[i] as number,
-    carryYield: p.carryYield[i] as number,
-    volAnnual: p.volAnnual[i] as number,
-  });
-  return { deltaPerUnit: g.delta, gammaPerUnit: g.gamma, vegaPerUnit: g.vega, thetaPerUnit: g.theta };
+/**
+ * Per-unit sensitivities of every option row: European rows through the batch BSM kernel,
+ * American rows (listed equity options) through the high-accuracy ALO engine with smooth
+ * finite-difference Greeks. Rows the pricer rejects come back undefined.
+ */
+function optionSensitivities(p: Portfolio): (Sens | undefined)[] {
+  const n = p.n;
+  const out: (Sens | undefined)[] = new Array<Sens | undefined>(n).fill(LINEAR_SENS);
+  const spot = new Float64Array(n);
+  for (let i = 0; i < n; i++) spot[i] = p.spot0[p.underlyingIndex[i] as number] as number;
+  const batchOut = {
+    price: new Float64Array(n),
+    delta: new Float64Array(n),
+    gamma: new Float64Array(n),
+    vega: new Float64Array(n),
+    theta: new Float64Array(n),
+    rho: new Float64Array(n),
+  };
+  bsmGreeksBatch(
+    {
+      type: p.right,
+      spot,
+      strike: p.strike,
+      tYears: p.tYears,
+      rate: p.rate,
+      carryYield: p.carryYield,
+      volAnnual: p.volAnnual,
+    },
+    batchOut,
+    0,
+    n,
+  );
+  for (let i = 0; i < n; i++) {
+    if (p.model[i] !== MODEL_OPTION) continue;
+    if ((p.tYears[i] as number) <= 0) {
+      out[i] = ZERO_SENS;
+      continue;
+    }
+    if (p.american[i] === 1) {
+      try {
+        const g = americanGreeks(
+          {
+            type: p.right[i] === 1 ? 'call' : 'put',
+            spot: spot[i] as number,
+            strike: p.strike[i] as number,
+            tYears: p.tYears[i] as number,
+            rate: p.rate[i] as number,
+            carryYield: p.carryYield[i] as number,
+            volAnnual: p.volAnnual[i] as number,
+          },
+          'accurate',
+        );
+        out[i] = {
+          deltaPerUnit: g.delta,
+          gammaPerUnit: g.gamma,
+          vegaPerUnit: g.vega,
+          thetaPerUnit: g.theta,
+        };
+      } catch {
+        out[i] = undefined;
+      }
+      continue;
+    }
+    out[i] =
+      batchOut.price[i] === BATCH_INVALID_PRICE
+        ? undefined
+        : {
+            deltaPerUnit: batchOut.delta[i] as number,
+            gammaPerUnit: batchOut.gamma[i] as number,
+            vegaPerUnit: batchOut.vega[i] as number,
+            thetaPerUnit: batchOut.theta[i] as number,
+          };
+  }
+  return out;
 }
 
+/** Finite or 0, and never -0 (which would print as "-$0"). */
 function finiteOr0(x: number): number {
-  return Number.isFinite(x) ? x : 0;
+  return Number.isFinite(x) ? x + 0 : 0;
 }
 
 function missingRisk(pos: Position, underlying: string, note: string): PositionRisk {
@@ -80,11 +144,19 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
   for (const pos of input.positions) {
     const inst = instruments.get(pos.instrumentId);
     if (!inst) out.set(pos.id, missingRisk(pos, '', `unknown instrument ${pos.instrumentId}`));
-    else if (!underlyings.has(inst.underlying)) out.set(pos.id, missingRisk(pos, inst.underlying, `no market data for ${inst.underlying}`));
-    else if (usdPerUnit(inst.quoteCurrency, spots) === undefined) out.set(pos.id, missingRisk(pos, inst.underlying, `no USD rate for ${inst.quoteCurrency}`));
+    else if (!underlyings.has(inst.underlying))
+      out.set(pos.id, missingRisk(pos, inst.underlying, `no market data for ${inst.underlying}`));
+    else if (usdPerUnit(inst.quoteCurrency, spots) === undefined)
+      out.set(pos.id, missingRisk(pos, inst.underlying, `no USD rate for ${inst.quoteCurrency}`));
     else priceable.push(pos);
   }
-  const p = buildPortfolio(priceable, instruments, { underlyings: input.underlyings, quotes }, input.asOfMs);
+  const p = buildPortfolio(
+    priceable,
+    instruments,
+    { underlyings: input.underlyings, quotes },
+    input.asOfMs,
+  );
+  const sensitivities = optionSensitivities(p);
   priceable.forEach((pos, i) => {
     const inst = instruments.get(pos.instrumentId) as Instrument;
     const u = underlyings.get(inst.underlying) as UnderlyingState;
@@ -102,15 +174,27 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
     }
     const units = p.units[i] as number;
     const isOption = p.model[i] === MODEL_OPTION;
-    const sens = isOption ? optionSens(p, i, spot) : LINEAR_SENS;
+    let sens = sensitivities[i];
+    if (!sens) {
+      sens = ZERO_SENS;
+      freshness = 'missing';
+      note = "the pricer rejected this option's inputs; Greeks not available";
+    }
     if (isOption && (p.tYears[i] as number) <= 0) note = 'expired';
-    const size = inst.kind === 'option' ? inst.multiplier : inst.kind === 'perpetual' || inst.kind === 'future' ? inst.contractSize : 1;
+    const size =
+      inst.kind === 'option'
+        ? inst.multiplier
+        : inst.kind === 'perpetual' || inst.kind === 'future'
+          ? inst.contractSize
+          : 1;
     const mark = quote?.mark ?? (isOption ? 0 : spot / usd);
     const prev = quote?.prevClose ?? mark;
     const qtyUnits = pos.quantity * size;
     const derivative = inst.kind === 'perpetual' || inst.kind === 'future';
     // Derivatives margined daily carry no premium: their value is the unrealised P&L.
-    const marketValueUsd = derivative ? qtyUnits * (mark - pos.avgPrice) * usd : qtyUnits * mark * usd;
+    const marketValueUsd = derivative
+      ? qtyUnits * (mark - pos.avgPrice) * usd
+      : qtyUnits * mark * usd;
     const costUsd = derivative ? 0 : qtyUnits * pos.avgPrice * usd;
     const deltaUnits = units * sens.deltaPerUnit;
     out.set(pos.id, {

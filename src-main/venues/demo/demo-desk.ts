@@ -9,7 +9,14 @@ import { MS_PER_DAY, MS_PER_HOUR, utcDayStartMs } from '../../../shared/domain/t
 import { createRng, type Rng } from '../../../shared/quant/math/rng';
 import type { ConnectionState, MarketUpdate, OptionChain, VenueGateway } from '../venue-gateway';
 import { DEMO_UNDERLYINGS, PERP_PARAMS, type DemoUnderlying } from './demo-universe';
-import { instantVolOf, longRunVarOf, spotOf, stepMarket, varianceKappaOf, type MarketState } from './market-model';
+import {
+  instantVolOf,
+  longRunVarOf,
+  spotOf,
+  stepMarket,
+  varianceKappaOf,
+  type MarketState,
+} from './market-model';
 import { demoCarry, quoteInstrument, type DemoMarketView } from './demo-quotes';
 import { demoImpliedVol, type SmileInputs } from './demo-smile';
 import { chainSpec, listChain } from './demo-instruments';
@@ -151,9 +158,17 @@ export class DemoDesk implements VenueGateway {
     for (const u of DEMO_UNDERLYINGS) {
       spot[u] = spotOf(this.market, u);
       const vol = instantVolOf(this.market, u);
-      smile[u] = { underlying: u, instantVar: vol * vol, longRunVar: longRunVarOf(u), kappa: varianceKappaOf(u) };
+      smile[u] = {
+        underlying: u,
+        instantVar: vol * vol,
+        longRunVar: longRunVarOf(u),
+        kappa: varianceKappaOf(u),
+      };
     }
-    const premiumIndex = this.market.premiumCount > 0 ? this.market.premiumSum / this.market.premiumCount : this.market.perpPremium;
+    const premiumIndex =
+      this.market.premiumCount > 0
+        ? this.market.premiumSum / this.market.premiumCount
+        : this.market.perpPremium;
     return {
       tsMs: this.tsMs,
       dayStartMs: this.dayStartMs,
@@ -172,7 +187,15 @@ export class DemoDesk implements VenueGateway {
       const s = view.spot[u];
       // 30-day ATM vol of the smile: what a trader calls "the vol" of the name.
       const atmVol = demoImpliedVol(view.smile[u], s, s, 30 / 365);
-      return { underlying: u, tsMs: view.tsMs, spot: s, rate, carryYield, atmVol, prevClose: view.prevClose[u] };
+      return {
+        underlying: u,
+        tsMs: view.tsMs,
+        spot: s,
+        rate,
+        carryYield,
+        atmVol,
+        prevClose: view.prevClose[u],
+      };
     });
   }
 

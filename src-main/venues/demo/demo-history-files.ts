@@ -14,7 +14,8 @@ export function readBtcDaily(path: string): { tsMs: number; close: number }[] {
   for (const row of table.rows) {
     const tsMs = parseUtcMs(row['date'] ?? '');
     const close = csvNumber(row['price']);
-    if (tsMs !== undefined && close !== undefined && close > 0) out.push({ tsMs: utcDayStartMs(tsMs), close });
+    if (tsMs !== undefined && close !== undefined && close > 0)
+      out.push({ tsMs: utcDayStartMs(tsMs), close });
   }
   return out.sort((a, b) => a.tsMs - b.tsMs);
 }
@@ -28,12 +29,21 @@ export function readMstrDaily(path: string): MstrDailyRow[] {
     const btcPrice = csvNumber(row['btc_price']);
     const holdings = csvNumber(row['btc_holdings']);
     const marketCap = csvNumber(row['market_cap']);
-    if (tsMs === undefined || !close || !btcPrice || !holdings || !marketCap || close <= 0) continue;
-    out.push({ tsMs: utcDayStartMs(tsMs), close, btcPrice, btcPerShare: (holdings * close) / marketCap });
+    if (tsMs === undefined || !close || !btcPrice || !holdings || !marketCap || close <= 0)
+      continue;
+    out.push({
+      tsMs: utcDayStartMs(tsMs),
+      close,
+      btcPrice,
+      btcPerShare: (holdings * close) / marketCap,
+    });
   }
   return out.sort((a, b) => a.tsMs - b.tsMs);
 }
 
 export function readRealDaily(dataDir: string): RealDailyInputs {
-  return { btc: readBtcDaily(join(dataDir, BTC_DAILY_FILE)), mstr: readMstrDaily(join(dataDir, MSTR_DAILY_FILE)) };
+  return {
+    btc: readBtcDaily(join(dataDir, BTC_DAILY_FILE)),
+    mstr: readMstrDaily(join(dataDir, MSTR_DAILY_FILE)),
+  };
 }

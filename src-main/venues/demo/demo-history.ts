@@ -50,12 +50,19 @@ function realizedVariance(closes: number[], window: number): number {
  * Builds the history up to `untilDayMs` (inclusive, a UTC midnight). BTC: the BTC file, then
  * MSTR's `btc_price` column, then simulated. MSTR: recorded closes, then simulated.
  */
-export function buildDemoHistory(real: RealDailyInputs, untilDayMs: number, seed: number): DemoHistory {
-  if (real.btc.length < 30 || real.mstr.length < 30) throw new Error('demo history needs at least 30 days of BTC and MSTR data');
+export function buildDemoHistory(
+  real: RealDailyInputs,
+  untilDayMs: number,
+  seed: number,
+): DemoHistory {
+  if (real.btc.length < 30 || real.mstr.length < 30)
+    throw new Error('demo history needs at least 30 days of BTC and MSTR data');
   const btcMap = new Map<number, number>(real.btc.map((p) => [p.tsMs, p.close]));
   for (const row of real.mstr) if (!btcMap.has(row.tsMs)) btcMap.set(row.tsMs, row.btcPrice);
   const btcPts = [...btcMap].sort((a, b) => a[0] - b[0]).map(([tsMs, close]) => ({ tsMs, close }));
-  const mstrPts = real.mstr.map((r) => ({ tsMs: r.tsMs, close: r.close })).sort((a, b) => a.tsMs - b.tsMs);
+  const mstrPts = real.mstr
+    .map((r) => ({ tsMs: r.tsMs, close: r.close }))
+    .sort((a, b) => a.tsMs - b.tsMs);
   const lastMstr = real.mstr.reduce((a, b) => (b.tsMs > a.tsMs ? b : a));
   const lastBtc = btcPts[btcPts.length - 1] as { tsMs: number; close: number };
   const btcCloses = btcPts.map((p) => p.close);
@@ -79,7 +86,8 @@ export function buildDemoHistory(real: RealDailyInputs, untilDayMs: number, seed
   for (let day = lastBtc.tsMs + MS_PER_DAY; day <= untilDayMs; day += MS_PER_DAY) {
     state = stepMarket(state, MS_PER_DAY, rng);
     simulatedBtc.push({ tsMs: day, close: spotOf(state, 'BTC') });
-    if (day > lastMstr.tsMs && isWeekday(day)) simulatedMstr.push({ tsMs: day, close: spotOf(state, 'MSTR') });
+    if (day > lastMstr.tsMs && isWeekday(day))
+      simulatedMstr.push({ tsMs: day, close: spotOf(state, 'MSTR') });
   }
   const btcAll = [...btcPts, ...simulatedBtc];
   const synth = syntheticFromBtc(btcAll, seed);
@@ -88,11 +96,16 @@ export function buildDemoHistory(real: RealDailyInputs, untilDayMs: number, seed
     eth: { ...state.eth, logSpot: Math.log(synth.eth[synth.eth.length - 1]?.close ?? 3000) },
     qqq: { ...state.qqq, logSpot: Math.log(synth.qqq[synth.qqq.length - 1]?.close ?? 600) },
   };
-  const mixed = (recordedN: number, simN: number) => (simN === 0 ? 'recorded' : recordedN === 0 ? 'synthetic' : 'mixed');
+  const mixed = (recordedN: number, simN: number) =>
+    simN === 0 ? 'recorded' : recordedN === 0 ? 'synthetic' : 'mixed';
   return {
     series: {
       BTC: { underlying: 'BTC', source: mixed(btcPts.length, simulatedBtc.length), points: btcAll },
-      MSTR: { underlying: 'MSTR', source: mixed(mstrPts.length, simulatedMstr.length), points: [...mstrPts, ...simulatedMstr] },
+      MSTR: {
+        underlying: 'MSTR',
+        source: mixed(mstrPts.length, simulatedMstr.length),
+        points: [...mstrPts, ...simulatedMstr],
+      },
       ETH: { underlying: 'ETH', source: 'synthetic', points: synth.eth },
       QQQ: { underlying: 'QQQ', source: 'synthetic', points: synth.qqq },
     },

@@ -22,7 +22,14 @@ function dMonYy(tsMs: number): string {
 }
 
 export function equityInstrument(root: 'MSTR' | 'QQQ'): EquityInstrument {
-  return { id: `ib:${root}`, venue: 'ib', symbol: root, underlying: root, quoteCurrency: 'USD', kind: 'equity' };
+  return {
+    id: `ib:${root}`,
+    venue: 'ib',
+    symbol: root,
+    underlying: root,
+    quoteCurrency: 'USD',
+    kind: 'equity',
+  };
 }
 
 export const BTC_SPOT: SpotInstrument = {
@@ -50,7 +57,12 @@ export function linearPerp(base: 'BTC' | 'ETH'): PerpetualInstrument {
 }
 
 /** US equity option, OCC-style id (`ib:MSTR 261218C00100000`), American, 100 shares. */
-export function equityOption(root: 'MSTR' | 'QQQ', right: OptionRight, strike: number, expiryMs: number): OptionInstrument {
+export function equityOption(
+  root: 'MSTR' | 'QQQ',
+  right: OptionRight,
+  strike: number,
+  expiryMs: number,
+): OptionInstrument {
   const occ = `${yymmdd(expiryMs)}${right === 'call' ? 'C' : 'P'}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
   return {
     id: `ib:${root} ${occ}`,
@@ -69,7 +81,12 @@ export function equityOption(root: 'MSTR' | 'QQQ', right: OptionRight, strike: n
 }
 
 /** Deribit option in ccxt's unified form (`BTC/USD:BTC-261225-100000-C`), European, coin-settled. */
-export function deribitOption(base: 'BTC' | 'ETH', right: OptionRight, strike: number, expiryMs: number): OptionInstrument {
+export function deribitOption(
+  base: 'BTC' | 'ETH',
+  right: OptionRight,
+  strike: number,
+  expiryMs: number,
+): OptionInstrument {
   const symbol = `${base}/USD:${base}-${yymmdd(expiryMs)}-${strike}-${right === 'call' ? 'C' : 'P'}`;
   return {
     id: `deribit:${symbol}`,

@@ -2,11 +2,13 @@
  * Quotes of the demo desk: every instrument priced from the simulated market. Options are
  * priced at the SSVI smile's implied vol; bid/ask are the prices at vol -/+ a half spread,
  * rounded to the venue's tick. Deribit options quote in BTC as Black-76/F with F the expiry's
- * forward (undiscounted, as Deribit's mark is), equity options in USD.
+ * forward (undiscounted, as Deribit's mark is), equity options in USD at American prices
+ * (ALO engine) so that the quoted IV is the American-model implied vol.
  */
 import type { Instrument, OptionInstrument } from '../../../shared/domain/instrument';
 import type { Quote } from '../../../shared/domain/quote';
 import { MS_PER_YEAR } from '../../../shared/domain/time';
+import { priceAmerican } from '../../../shared/quant/american/index';
 import { bsmPrice } from '../../../shared/quant/pricing/bsm';
 import { DEMO_RATES, SMILE_PARAMS, type DemoUnderlying } from './demo-universe';
 import { demoImpliedVol, type SmileInputs } from './demo-smile';
@@ -27,7 +29,8 @@ export interface DemoMarketView {
 const isCrypto = (u: string): boolean => u === 'BTC' || u === 'ETH';
 
 function carryOf(u: DemoUnderlying): { rate: number; yieldQ: number } {
-  if (isCrypto(u)) return { rate: DEMO_RATES.usdRate, yieldQ: DEMO_RATES.usdRate - DEMO_RATES.cryptoBasis };
+  if (isCrypto(u))
+    return { rate: DEMO_RATES.usdRate, yieldQ: DEMO_RATES.usdRate - DEMO_RATES.cryptoBasis };
   const q = u === 'QQQ' ? DEMO_RATES.qqqDividendYield : DEMO_RATES.mstrDividendYield;
   return { rate: DEMO_RATES.usdRate, yieldQ: q };
 }
@@ -48,17 +51,34 @@ interface OptionPricing {
 }
 
 /** Model price of an option in its quote currency at spot `spot` and time `atMs`. */
-function priceOption(inst: OptionInstrument, u: DemoUnderlying, view: DemoMarketView, spot: number, atMs: number, volShift = 0): OptionPricing {
+function priceOption(
+  inst: OptionInstrument,
+  u: DemoUnderlying,
+  view: DemoMarketView,
+  spot: number,
+  atMs: number,
+  volShift = 0,
+): OptionPricing {
   const tYears = Math.max((inst.expiryMs - atMs) / MS_PER_YEAR, 1 / (365 * 24 * 12));
   const forward = forwardOf(u, spot, tYears);
   const iv = Math.max(0.01, demoImpliedVol(view.smile[u], inst.strike, forward, tYears) + volShift);
   if (inst.settlement === 'inverse') {
     // Undiscounted Black-76 equals BSM with spot = F and zero rates.
-    const usd = bsmPrice({ type: inst.right, spot: forward, strike: inst.strike, tYears, rate: 0, carryYield: 0, volAnnual: iv });
+    const usd = bsmPrice({
+      type: inst.right,
+      spot: forward,
+      strike: inst.strike,
+      tYears,
+      rate: 0,
+      carryYield: 0,
+      volAnnual: iv,
+    });
     return { price: usd / forward, iv, forward };
   }
   const { rate, yieldQ } = carryOf(u);
-  const price = bsmPrice({ type: inst.right, spot, strike: inst.strike, tYears, rate, carryYield: yieldQ, volAnnual: iv });
+  const input = { type: inst.right, spot, strike: inst.strike, tYears, rate, carryYield: yieldQ, volAnnual: iv };
+  // Listed equity options are American: quote what the book's American model would price.
+  const price = inst.style === 'american' ? priceAmerican(input, 'accurate') : bsmPrice(input);
   return { price, iv, forward };
 }
 

@@ -15,7 +15,13 @@ export function termVariance(v0: number, vBar: number, kappa: number, tYears: nu
 }
 
 /** SSVI total variance at log-moneyness k = ln(K/F) for ATM total variance thetaT. */
-export function ssviTotalVariance(k: number, thetaT: number, rho: number, eta: number, gamma: number): number {
+export function ssviTotalVariance(
+  k: number,
+  thetaT: number,
+  rho: number,
+  eta: number,
+  gamma: number,
+): number {
   const phi = eta / Math.pow(thetaT, gamma);
   const a = phi * k + rho;
   return (thetaT / 2) * (1 + rho * phi * k + Math.sqrt(a * a + 1 - rho * rho));
@@ -29,7 +35,12 @@ export interface SmileInputs {
 }
 
 /** Implied vol (decimal) for strike K, forward F and T in years. */
-export function demoImpliedVol(s: SmileInputs, strike: number, forward: number, tYears: number): number {
+export function demoImpliedVol(
+  s: SmileInputs,
+  strike: number,
+  forward: number,
+  tYears: number,
+): number {
   const t = Math.max(tYears, 1 / (365 * 24));
   const thetaT = termVariance(s.instantVar, s.longRunVar, s.kappa, t) * t;
   const p = SMILE_PARAMS[s.underlying];

@@ -24,9 +24,33 @@ export interface HestonJumpParams {
 }
 
 export const ASSET_PARAMS: Record<SimulatedAsset, HestonJumpParams> = {
-  BTC: { thetaVar: 0.45 ** 2, kappa: 3, xi: 0.8, rhoSpotVol: -0.3, jumpsPerYear: 6, jumpMean: -0.02, jumpStd: 0.05 },
-  ETH: { thetaVar: 0.6 ** 2, kappa: 3, xi: 0.9, rhoSpotVol: -0.3, jumpsPerYear: 6, jumpMean: -0.03, jumpStd: 0.06 },
-  QQQ: { thetaVar: 0.2 ** 2, kappa: 4, xi: 0.6, rhoSpotVol: -0.7, jumpsPerYear: 2, jumpMean: -0.02, jumpStd: 0.03 },
+  BTC: {
+    thetaVar: 0.45 ** 2,
+    kappa: 3,
+    xi: 0.8,
+    rhoSpotVol: -0.3,
+    jumpsPerYear: 6,
+    jumpMean: -0.02,
+    jumpStd: 0.05,
+  },
+  ETH: {
+    thetaVar: 0.6 ** 2,
+    kappa: 3,
+    xi: 0.9,
+    rhoSpotVol: -0.3,
+    jumpsPerYear: 6,
+    jumpMean: -0.03,
+    jumpStd: 0.06,
+  },
+  QQQ: {
+    thetaVar: 0.2 ** 2,
+    kappa: 4,
+    xi: 0.6,
+    rhoSpotVol: -0.7,
+    jumpsPerYear: 2,
+    jumpMean: -0.02,
+    jumpStd: 0.03,
+  },
 };
 
 /** MSTR's log mNAV (market cap / BTC NAV) as an Ornstein-Uhlenbeck process. */
@@ -57,7 +81,10 @@ export const DEMO_RATES = {
 };
 
 /** Smile shape per underlying (SSVI: rho skew, eta curvature, gamma decay) and quoted vol spread. */
-export const SMILE_PARAMS: Record<DemoUnderlying, { rho: number; eta: number; gamma: number; halfSpreadVol: number }> = {
+export const SMILE_PARAMS: Record<
+  DemoUnderlying,
+  { rho: number; eta: number; gamma: number; halfSpreadVol: number }
+> = {
   BTC: { rho: -0.15, eta: 1.1, gamma: 0.45, halfSpreadVol: 0.01 },
   ETH: { rho: -0.2, eta: 1.2, gamma: 0.45, halfSpreadVol: 0.012 },
   MSTR: { rho: -0.3, eta: 1.0, gamma: 0.45, halfSpreadVol: 0.015 },

@@ -77,7 +77,8 @@ export function stepMarket(s: MarketState, dtMs: number, rng: Rng): MarketState 
   const pp = PERP_PARAMS;
   const pDecay = Math.exp(-pp.premiumKappa * dtYears);
   const pSd = pp.premiumVol * Math.sqrt((1 - pDecay * pDecay) / (2 * pp.premiumKappa));
-  const perpPremium = pp.premiumMean + (s.perpPremium - pp.premiumMean) * pDecay + pSd * rng.normal();
+  const perpPremium =
+    pp.premiumMean + (s.perpPremium - pp.premiumMean) * pDecay + pSd * rng.normal();
   return {
     btc: stepAsset(s.btc, ASSET_PARAMS.BTC, dtYears, sBtc, rng),
     eth: stepAsset(s.eth, ASSET_PARAMS.ETH, dtYears, sEth, rng),
@@ -137,4 +138,3 @@ export function longRunVarOf(u: DemoUnderlying): number {
 export function varianceKappaOf(u: DemoUnderlying): number {
   return u === 'MSTR' ? ASSET_PARAMS.BTC.kappa : ASSET_PARAMS[u].kappa;
 }
-

@@ -40,7 +40,8 @@ function uniqueSortedAfter(list: number[], afterMs: number): number[] {
 export function equityExpiries(nowMs: number): number[] {
   const d = new Date(nowMs);
   const monthlies: number[] = [];
-  for (let i = 0; i < 7; i++) monthlies.push(nthFriday(d.getUTCFullYear(), d.getUTCMonth() + i, 3, 20));
+  for (let i = 0; i < 7; i++)
+    monthlies.push(nthFriday(d.getUTCFullYear(), d.getUTCMonth() + i, 3, 20));
   const list = uniqueSortedAfter([...nextFridays(nowMs, 2, 20), ...monthlies], nowMs + MS_PER_HOUR);
   return list.slice(0, 7);
 }
@@ -48,15 +49,21 @@ export function equityExpiries(nowMs: number): number[] {
 /** Deribit expiries: two dailies, two weeklies, three monthlies, quarterlies out to ~9 months. */
 export function deribitExpiries(nowMs: number): number[] {
   const d = new Date(nowMs);
-  const dailies = [1, 2].map((i) => utcDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + i, 8));
+  const dailies = [1, 2].map((i) =>
+    utcDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + i, 8),
+  );
   const monthly: number[] = [];
   for (let i = 0; i < 3; i++) monthly.push(lastFriday(d.getUTCFullYear(), d.getUTCMonth() + i, 8));
   const quarterly: number[] = [];
   for (let i = 0; i < 10; i++) {
     const month = d.getUTCMonth() + i;
-    if (((month % 12) + 12) % 12 % 3 === 2) quarterly.push(lastFriday(d.getUTCFullYear(), month, 8));
+    if ((((month % 12) + 12) % 12) % 3 === 2)
+      quarterly.push(lastFriday(d.getUTCFullYear(), month, 8));
   }
-  return uniqueSortedAfter([...dailies, ...nextFridays(nowMs, 2, 8), ...monthly, ...quarterly], nowMs + MS_PER_HOUR);
+  return uniqueSortedAfter(
+    [...dailies, ...nextFridays(nowMs, 2, 8), ...monthly, ...quarterly],
+    nowMs + MS_PER_HOUR,
+  );
 }
 
 /** A "nice" strike step (1, 2, 2.5, 5 x 10^n) giving about `target` strikes across `span`. */

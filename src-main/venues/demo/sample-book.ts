@@ -7,14 +7,41 @@
 import type { Account, Position } from '../../../shared/domain/account';
 import type { Instrument, OptionRight } from '../../../shared/domain/instrument';
 import type { BookData } from '../venue-gateway';
-import { BTC_SPOT, chainSpec, equityInstrument, linearPerp, nearestStrike } from './demo-instruments';
+import {
+  BTC_SPOT,
+  chainSpec,
+  equityInstrument,
+  linearPerp,
+  nearestStrike,
+} from './demo-instruments';
 import { quoteInstrument, type DemoMarketView } from './demo-quotes';
 import type { DemoUnderlying } from './demo-universe';
 
 export const DEMO_ACCOUNTS: Account[] = [
-  { id: 'demo-ib', venue: 'ib', name: 'IB U7654321 (demo)', baseCurrency: 'USD', source: 'demo', marginMode: 'portfolio' },
-  { id: 'demo-binance', venue: 'binanceusdm', name: 'Binance USD-M (demo)', baseCurrency: 'USDT', source: 'demo', marginMode: 'cross' },
-  { id: 'demo-deribit', venue: 'deribit', name: 'Deribit BTC (demo)', baseCurrency: 'BTC', source: 'demo', marginMode: 'cross' },
+  {
+    id: 'demo-ib',
+    venue: 'ib',
+    name: 'IB U7654321 (demo)',
+    baseCurrency: 'USD',
+    source: 'demo',
+    marginMode: 'portfolio',
+  },
+  {
+    id: 'demo-binance',
+    venue: 'binanceusdm',
+    name: 'Binance USD-M (demo)',
+    baseCurrency: 'USDT',
+    source: 'demo',
+    marginMode: 'cross',
+  },
+  {
+    id: 'demo-deribit',
+    venue: 'deribit',
+    name: 'Deribit BTC (demo)',
+    baseCurrency: 'BTC',
+    source: 'demo',
+    marginMode: 'cross',
+  },
 ];
 
 interface Leg {
@@ -26,7 +53,13 @@ interface Leg {
   entryVsMark: number;
 }
 
-function option(view: DemoMarketView, u: DemoUnderlying, right: OptionRight, moneyness: number, expiryIndex: number): Instrument {
+function option(
+  view: DemoMarketView,
+  u: DemoUnderlying,
+  right: OptionRight,
+  moneyness: number,
+  expiryIndex: number,
+): Instrument {
   const spec = chainSpec(u, view.spot[u], view.tsMs);
   const expiryMs = spec.expiries[Math.min(expiryIndex, spec.expiries.length - 1)] as number;
   const strike = nearestStrike(spec.strikesFor(expiryMs), view.spot[u] * moneyness);
@@ -36,16 +69,58 @@ function option(view: DemoMarketView, u: DemoUnderlying, right: OptionRight, mon
 export function createSampleBook(view: DemoMarketView): BookData {
   const legs: Leg[] = [
     { account: 'demo-ib', instrument: equityInstrument('MSTR'), quantity: 3000, entryVsMark: 0.92 },
-    { account: 'demo-ib', instrument: option(view, 'MSTR', 'call', 1.2, 3), quantity: 40, entryVsMark: 0.85 },
-    { account: 'demo-ib', instrument: option(view, 'MSTR', 'put', 0.85, 2), quantity: -25, entryVsMark: 1.15 },
+    {
+      account: 'demo-ib',
+      instrument: option(view, 'MSTR', 'call', 1.2, 3),
+      quantity: 40,
+      entryVsMark: 0.85,
+    },
+    {
+      account: 'demo-ib',
+      instrument: option(view, 'MSTR', 'put', 0.85, 2),
+      quantity: -25,
+      entryVsMark: 1.15,
+    },
     { account: 'demo-ib', instrument: equityInstrument('QQQ'), quantity: 400, entryVsMark: 0.97 },
-    { account: 'demo-ib', instrument: option(view, 'QQQ', 'put', 0.95, 4), quantity: 30, entryVsMark: 1.1 },
+    {
+      account: 'demo-ib',
+      instrument: option(view, 'QQQ', 'put', 0.95, 4),
+      quantity: 30,
+      entryVsMark: 1.1,
+    },
     { account: 'demo-binance', instrument: BTC_SPOT, quantity: 2, entryVsMark: 0.9 },
-    { account: 'demo-binance', instrument: linearPerp('BTC'), quantity: -4, leverage: 5, entryVsMark: 1.03 },
-    { account: 'demo-binance', instrument: linearPerp('ETH'), quantity: 30, leverage: 10, entryVsMark: 0.96 },
-    { account: 'demo-deribit', instrument: option(view, 'BTC', 'call', 1.15, 5), quantity: 15, entryVsMark: 0.8 },
-    { account: 'demo-deribit', instrument: option(view, 'BTC', 'put', 0.8, 7), quantity: -10, entryVsMark: 1.2 },
-    { account: 'demo-deribit', instrument: option(view, 'BTC', 'call', 1.0, 3), quantity: 5, entryVsMark: 1.05 },
+    {
+      account: 'demo-binance',
+      instrument: linearPerp('BTC'),
+      quantity: -4,
+      leverage: 5,
+      entryVsMark: 1.03,
+    },
+    {
+      account: 'demo-binance',
+      instrument: linearPerp('ETH'),
+      quantity: 30,
+      leverage: 10,
+      entryVsMark: 0.96,
+    },
+    {
+      account: 'demo-deribit',
+      instrument: option(view, 'BTC', 'call', 1.15, 5),
+      quantity: 15,
+      entryVsMark: 0.8,
+    },
+    {
+      account: 'demo-deribit',
+      instrument: option(view, 'BTC', 'put', 0.8, 7),
+      quantity: -10,
+      entryVsMark: 1.2,
+    },
+    {
+      account: 'demo-deribit',
+      instrument: option(view, 'BTC', 'call', 1.0, 3),
+      quantity: 5,
+      entryVsMark: 1.05,
+    },
   ];
   const positions: Position[] = legs.map((leg, i) => {
     const q = quoteInstrument(leg.instrument, view);
