@@ -152,7 +152,8 @@ function householderRefine(
   let s = sStart;
   let sLeft = sLeftStart;
   let sRight = sRightStart;
-  const invLnBeta = mode === LOWER ? 1 / Math.log(beta) : 0;
+  const lnBeta = mode === LOWER ? Math.log(beta) : 0;
+  const invLnBeta = 1 / lnBeta;
   let limit = HOUSEHOLDER_STEPS;
   for (let i = 0; i < limit; i++) {
     // Divisions dominate the step's arithmetic: one reciprocal of s serves h and x/s^2.
@@ -167,7 +168,7 @@ function householderRefine(
       if (!(b > 0) || b < beta) sLeft = s;
       else sRight = s;
       s = sRight < Infinity ? 0.5 * (sLeft + sRight) : 2 * s;
-      limit = Math.min(RESCUE_STEPS, limit + 1);
+      limit = Math.min(RESCUE_STEPS, i + 1 + HOUSEHOLDER_STEPS);
       continue;
     }
     if (b < beta) sLeft = s;
@@ -182,7 +183,8 @@ function householderRefine(
       const lnB = Math.log(b);
       const bpob = bp / b;
       const inv = 1 / lnB;
-      newton = ((1 - lnB * invLnBeta) * lnB) / bpob;
+      // (ln beta - ln b) keeps the sign of beta - b exactly, unlike 1 - ln b / ln beta.
+      newton = ((lnBeta - lnB) * lnB * invLnBeta) / bpob;
       halley = bHalley - bpob * (1 + 2 * inv);
       hh3 = bHh3 + 2 * bpob * bpob * (1 + 3 * inv * (1 + inv)) - 3 * bHalley * bpob * (1 + 2 * inv);
     } else if (mode === MIDDLE) {
@@ -197,14 +199,15 @@ function householderRefine(
       hh3 = bHh3 + gp * (2 * gp + 3 * bHalley);
     }
     const ds = newton * householderFactor(newton, halley, hh3);
+    // At convergence b - beta is rounding noise and may point either way: a step this small is
+    // accepted as is, never taken as a bracket violation.
+    if (Math.abs(ds) <= 4 * DBL_EPSILON * s) return s + ds;
     let next = s + ds;
-    if (!(next >= sLeft && next <= sRight)) {
+    if (!(next > sLeft && next < sRight)) {
       next = sRight < Infinity ? 0.5 * (sLeft + sRight) : Math.max(2 * s, next);
-      limit = Math.min(RESCUE_STEPS, limit + 1);
+      limit = Math.min(RESCUE_STEPS, i + 1 + HOUSEHOLDER_STEPS);
     }
-    const done = Math.abs(next - s) <= DBL_EPSILON * next;
     s = next;
-    if (done) break;
   }
   return s;
 }

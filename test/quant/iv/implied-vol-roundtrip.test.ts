@@ -78,6 +78,43 @@ describe('Black-76 implied vol round trip', () => {
     expect(worst).toBeLessThan(1e-14);
   });
 
+  it('recovers sigma for market-like strikes ln(K/F) = z sigma sqrt(T), |z| <= 4', () => {
+    // Samples densely where the four branches of the initial guess meet (the wide grid above
+    // spends most cases far out in the wings).
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'call' | 'put'>('call', 'put'),
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: Math.log(HOUR_YEARS), max: Math.log(10), noNaN: true }),
+        fc.double({ min: Math.log(0.01), max: Math.log(5), noNaN: true }),
+        (type, z, logT, logVol) => {
+          const tYears = Math.exp(logT);
+          const vol = Math.exp(logVol);
+          const strike = 100 * Math.exp(z * vol * Math.sqrt(tYears));
+          const price = black76Price({ type, forward: 100, strike, tYears, volAnnual: vol });
+          const kappa = conditionNumber(100, strike, tYears, vol, price);
+          if (!(kappa < 1e4)) return;
+          const upper = type === 'call' ? 100 : strike;
+          if (!(price < upper * (1 - 1e-12))) return;
+          const got = impliedVolBlack76({ type, forward: 100, strike, tYears, price });
+          expect(Math.abs(got - vol) / vol).toBeLessThan(1e-14 + 8 * EPS * kappa);
+        },
+      ),
+      { numRuns: 6000, seed: 314 },
+    );
+  });
+
+  it('converges where rounding makes b - beta change sign at the root (regression)', () => {
+    // Found by the benchmark: the second step saw noise of the wrong sign and bisected away.
+    const forward = 129.6790207394627;
+    const strike = 6771.662382715899;
+    const tYears = 1.4707949617978724;
+    const vol = 1.240376924801569;
+    const price = black76Price({ type: 'call', forward, strike, tYears, volAnnual: vol });
+    const got = impliedVolBlack76({ type: 'call', forward, strike, tYears, price });
+    expect(Math.abs(got - vol) / vol).toBeLessThan(1e-14);
+  });
+
   it('handles the deep out-of-the-money wing where prices are tiny', () => {
     for (const strike of [0.2, 0.5, 2, 5]) {
       for (const tYears of [HOUR_YEARS, 1 / 365, 0.1]) {
