@@ -10,11 +10,14 @@ import type { SviRawParams } from './svi-raw';
 export interface SviCalibrateOptions {
   /** Cap on the wing slopes b(1 +- rho) of w: 4 (Rogers-Tehranchi, default) or 2 (Lee's bound). */
   slopeMax?: number;
-  /** Coarse grid nodes in m and in s (defaults 9 and 8). */
+  /** Coarse grid nodes in m and in s (default 6 each; s log-spaced). */
   gridM?: number;
   gridS?: number;
   /** Nelder-Mead evaluation budget (default 300). */
   maxEvals?: number;
+  /** Nelder-Mead stopping tolerances on the scaled objective and on (m, ln s). */
+  fTol?: number;
+  xTol?: number;
 }
 
 export interface SviCalibration {
@@ -36,8 +39,8 @@ export function calibrateSviQuasiExplicit(
   options: SviCalibrateOptions = {},
 ): SviCalibration {
   const slopeMax = options.slopeMax ?? 4;
-  const gridM = Math.max(2, options.gridM ?? 9);
-  const gridS = Math.max(2, options.gridS ?? 8);
+  const gridM = Math.max(2, options.gridM ?? 6);
+  const gridS = Math.max(2, options.gridS ?? 6);
   let kMin = Infinity;
   let kMax = -Infinity;
   for (let i = 0; i < k.length; i++) {
@@ -81,8 +84,8 @@ export function calibrateSviQuasiExplicit(
     {
       step: [range / (gridM - 1), Math.log(sHi / sLo) / (gridS - 1)],
       maxEvals: options.maxEvals ?? 300,
-      fTol: 1e-10,
-      xTol: 1e-7,
+      fTol: options.fTol ?? 1e-8,
+      xTol: options.xTol ?? 1e-5,
     },
   );
   const m = nm.x[0] as number;

@@ -111,21 +111,58 @@ export function solveSviInner(
     ry = 0,
     rz = 0,
     rww = 0;
+  const invS = 1 / s;
   for (let i = 0; i < k.length; i++) {
     const om = weight[i] as number;
-    const y = ((k[i] as number) - m) / s;
+    const y = ((k[i] as number) - m) * invS;
     const z = Math.sqrt(y * y + 1);
     const wi = w[i] as number;
+    const oy = om * y;
+    const oz = om * z;
+    const ow = om * wi;
     s0 += om;
-    sy += om * y;
-    sz += om * z;
-    syy += om * y * y;
-    syz += om * y * z;
-    szz += om * z * z;
-    r0 += om * wi;
-    ry += om * wi * y;
-    rz += om * wi * z;
-    rww += om * wi * wi;
+    sy += oy;
+    sz += oz;
+    syy += oy * y;
+    syz += oy * z;
+    szz += oz * z;
+    r0 += ow;
+    ry += ow * y;
+    rz += ow * z;
+    rww += ow * wi;
+  }
+  const sseOf = (a: number, d: number, c: number): number => {
+    const viaMoments =
+      rww -
+      2 * (a * r0 + d * ry + c * rz) +
+      (a * a * s0 + d * d * syy + c * c * szz + 2 * (a * d * sy + a * c * sz + d * c * syz));
+    // The moment form cancels down to ~1e-16 * rww: near an exact fit, sum the residuals instead
+    // so that the outer search can still tell better from worse.
+    if (viaMoments > 1e-8 * rww) return viaMoments;
+    let direct = 0;
+    for (let i = 0; i < k.length; i++) {
+      const y = ((k[i] as number) - m) * invS;
+      const e = a + d * y + c * Math.sqrt(y * y + 1) - (w[i] as number);
+      direct += (weight[i] as number) * e * e;
+    }
+    return direct;
+  };
+  // Fast path, the common case: the unconstrained optimum (Cramer's rule) is already feasible.
+  const c00 = syy * szz - syz * syz;
+  const c01 = sz * syz - sy * szz;
+  const c02 = sy * syz - syy * sz;
+  const det = s0 * c00 + sy * c01 + sz * c02;
+  if (Math.abs(det) > 1e-14 * Math.abs(s0 * syy * szz)) {
+    const a = (c00 * r0 + c01 * ry + c02 * rz) / det;
+    const d =
+      ((sz * syz - sy * szz) * r0 + (s0 * szz - sz * sz) * ry + (sy * sz - s0 * syz) * rz) / det;
+    const c =
+      ((sy * syz - syy * sz) * r0 + (sy * sz - s0 * syz) * ry + (s0 * syy - sy * sy) * rz) / det;
+    const tol = 1e-12 * (1 + Math.abs(a) + Math.abs(c) + slopeMax * s);
+    const ad = Math.abs(d);
+    if (ad - RHO_MAX * c <= tol && c + ad - slopeMax * s <= tol && -a - c + ad <= tol) {
+      return { a, d, c, sse: sseOf(a, d, c) };
+    }
   }
   const H = [s0, sy, sz, sy, syy, syz, sz, syz, szz];
   const g = [r0, ry, rz];
@@ -133,7 +170,9 @@ export function solveSviInner(
   const mat = new Float64Array(36);
   const rhs = new Float64Array(6);
   let fallback: InnerResult | undefined;
-  for (const set of ACTIVE_SETS) {
+  // The empty set was the fast path above: enumerate faces from one active constraint up.
+  for (let si = 1; si < ACTIVE_SETS.length; si++) {
+    const set = ACTIVE_SETS[si] as readonly number[];
     const q = set.length;
     const n = 3 + q;
     mat.fill(0);
@@ -160,12 +199,7 @@ export function solveSviInner(
       if (row[0] * a + row[1] * d + row[2] * c > bound(i) + scale) feasible = false;
     }
     if (!feasible) continue;
-    const sse = Math.max(
-      0,
-      rww -
-        2 * (a * r0 + d * ry + c * rz) +
-        (a * a * s0 + d * d * syy + c * c * szz + 2 * (a * d * sy + a * c * sz + d * c * syz)),
-    );
+    const sse = sseOf(a, d, c);
     let multipliersOk = true;
     for (let j = 0; j < q; j++)
       if ((rhs[3 + j] as number) < -1e-12 * (1 + Math.abs(rww))) multipliersOk = false;
