@@ -15,7 +15,11 @@ export default defineConfig({
           'compute.worker': 'src-workers/node/compute.worker.ts',
           'db.worker': 'src-main/db/db.worker.ts',
         },
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
       },
     },
   },

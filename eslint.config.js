@@ -21,7 +21,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -39,7 +42,15 @@ export default tseslint.config(
   ),
   zone(
     ['src-renderer/**/*.{ts,tsx}'],
-    ['node:*', 'electron', 'ccxt', '@stoqey/ib', 'better-sqlite3', '**/src-main/**', '**/src-workers/**'],
+    [
+      'node:*',
+      'electron',
+      'ccxt',
+      '@stoqey/ib',
+      'better-sqlite3',
+      '**/src-main/**',
+      '**/src-workers/**',
+    ],
     'The renderer reaches main only through the contract client.',
   ),
   zone(
@@ -47,9 +58,5 @@ export default tseslint.config(
     ['electron', 'ccxt', '@stoqey/ib', 'better-sqlite3', '**/src-main/**', '**/src-renderer/**'],
     'Workers compute; they import only shared/.',
   ),
-  zone(
-    ['src-main/**/*.ts'],
-    ['**/src-renderer/**'],
-    'Main never imports renderer code.',
-  ),
+  zone(['src-main/**/*.ts'], ['**/src-renderer/**'], 'Main never imports renderer code.'),
 );

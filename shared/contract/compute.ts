@@ -14,7 +14,10 @@ export interface JobControl {
 
 export interface ComputeApi {
   ping(): Promise<string>;
-  revalueBook(input: BookValuationInput, control: JobControl): Promise<{ risks: PositionRisk[]; computeMs: number }>;
+  revalueBook(
+    input: BookValuationInput,
+    control: JobControl,
+  ): Promise<{ risks: PositionRisk[]; computeMs: number }>;
 }
 
 export class JobCancelledError extends Error {

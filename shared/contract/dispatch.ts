@@ -40,11 +40,17 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<ContractResult<unknown>> {
   if (!isApiKey(key)) {
-    return { ok: false, error: { kind: 'unknown-key', message: `unknown request "${String(key).slice(0, 80)}"` } };
+    return {
+      ok: false,
+      error: { kind: 'unknown-key', message: `unknown request "${String(key).slice(0, 80)}"` },
+    };
   }
   const parsed = api[key].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { kind: 'invalid-input', message: `${key}: ${describeIssues(parsed.error)}` } };
+    return {
+      ok: false,
+      error: { kind: 'invalid-input', message: `${key}: ${describeIssues(parsed.error)}` },
+    };
   }
   try {
     const handler = handlers[key] as (input: unknown, ctx: RequestContext) => unknown;
@@ -60,7 +66,10 @@ export async function dispatch(
     return { ok: true, value };
   } catch (err) {
     if (err instanceof ServiceError || err instanceof ContractError) {
-      return { ok: false, error: { kind: err.kind === 'unknown-key' ? 'internal' : err.kind, message: err.message } };
+      return {
+        ok: false,
+        error: { kind: err.kind === 'unknown-key' ? 'internal' : err.kind, message: err.message },
+      };
     }
     options.onInternalError?.(key, err);
     const message = err instanceof Error ? err.message : String(err);

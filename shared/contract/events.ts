@@ -6,7 +6,10 @@ export const events = {
   /** A full revaluation of the book (throttled; a few per second at most). */
   'book.updated': bookSnapshotSchema,
   /** Underlying prices moved (every simulator or venue tick that changed something). */
-  'market.ticked': z.object({ tsMs: z.number().int(), underlyings: z.array(underlyingStateSchema) }),
+  'market.ticked': z.object({
+    tsMs: z.number().int(),
+    underlyings: z.array(underlyingStateSchema),
+  }),
 } as const;
 
 export type Events = typeof events;

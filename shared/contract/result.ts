@@ -1,5 +1,6 @@
 /** The envelope every request returns across a transport: throws never cross processes. */
-export type ErrorKind = 'invalid-input' | 'unknown-key' | 'not-found' | 'unavailable' | 'unauthorized' | 'internal';
+export type ErrorKind =
+  'invalid-input' | 'unknown-key' | 'not-found' | 'unavailable' | 'unauthorized' | 'internal';
 
 export interface ContractErrorBody {
   kind: ErrorKind;

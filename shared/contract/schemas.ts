@@ -14,7 +14,15 @@ const id = z.string().min(1).max(200);
 const tsMs = z.number().int().nonnegative();
 const positive = z.number().positive();
 
-export const venueIdSchema = z.enum(['ib', 'binanceusdm', 'binance', 'bybit', 'okx', 'deribit', 'file']);
+export const venueIdSchema = z.enum([
+  'ib',
+  'binanceusdm',
+  'binance',
+  'bybit',
+  'okx',
+  'deribit',
+  'file',
+]);
 
 const instrumentBase = {
   id,
@@ -144,7 +152,14 @@ export const bookSnapshotSchema = z.object({
 }) satisfies z.ZodType<BookSnapshot>;
 
 export const riskLimitSchema = z.object({
-  metric: z.enum(['deltaUsd', 'gammaUsdPer1Pct', 'vegaUsdPerVolPt', 'thetaUsdPerDay', 'var99_1d', 'dayPnlUsd']),
+  metric: z.enum([
+    'deltaUsd',
+    'gammaUsdPer1Pct',
+    'vegaUsdPerVolPt',
+    'thetaUsdPerDay',
+    'var99_1d',
+    'dayPnlUsd',
+  ]),
   limit: positive,
   warnFraction: z.number().gt(0).lt(1),
 }) satisfies z.ZodType<RiskLimit>;

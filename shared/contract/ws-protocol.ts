@@ -18,7 +18,10 @@ export const serverFrameSchema = z.discriminatedUnion('t', [
     id: z.number().int(),
     result: z.union([
       z.object({ ok: z.literal(true), value: z.unknown() }),
-      z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) }),
+      z.object({
+        ok: z.literal(false),
+        error: z.object({ kind: z.string(), message: z.string() }),
+      }),
     ]),
   }),
   z.object({ t: z.literal('event'), name: z.string(), payload: z.unknown() }),

@@ -59,11 +59,7 @@ export interface FutureInstrument extends InstrumentBase {
 }
 
 export type Instrument =
-  | SpotInstrument
-  | EquityInstrument
-  | OptionInstrument
-  | PerpetualInstrument
-  | FutureInstrument;
+  SpotInstrument | EquityInstrument | OptionInstrument | PerpetualInstrument | FutureInstrument;
 
 export function isOption(instrument: Instrument): instrument is OptionInstrument {
   return instrument.kind === 'option';

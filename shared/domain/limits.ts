@@ -1,11 +1,6 @@
 /** A limit on one book-level risk measure, with a warning band before the hard limit. */
 export type LimitMetric =
-  | 'deltaUsd'
-  | 'gammaUsdPer1Pct'
-  | 'vegaUsdPerVolPt'
-  | 'thetaUsdPerDay'
-  | 'var99_1d'
-  | 'dayPnlUsd';
+  'deltaUsd' | 'gammaUsdPer1Pct' | 'vegaUsdPerVolPt' | 'thetaUsdPerDay' | 'var99_1d' | 'dayPnlUsd';
 
 export interface RiskLimit {
   metric: LimitMetric;

@@ -17,7 +17,10 @@ export function yearFraction(fromMs: number, toMs: number): number {
  */
 export function parseUtcMs(text: string): number | undefined {
   const t = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      t,
+    );
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac, zone] = m;
   let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));

@@ -66,7 +66,8 @@ export function parseCsvRecords(text: string): { fields: string[]; line: number 
   if (sawAny || field !== '' || fields.length > 0) endRecord();
   if (records.length > 0 && text.charCodeAt(0) === 0xfeff) {
     const first = records[0];
-    if (first && first.fields[0] !== undefined) first.fields[0] = first.fields[0].replace(/^\uFEFF/, '');
+    if (first && first.fields[0] !== undefined)
+      first.fields[0] = first.fields[0].replace(/^\uFEFF/, '');
   }
   return records;
 }
@@ -75,7 +76,8 @@ export function parseCsvRecords(text: string): { fields: string[]; line: number 
 export function parseCsv(text: string): CsvTable {
   const records = parseCsvRecords(text);
   const head = records[0];
-  if (!head) return { header: [], rows: [], errors: [{ line: 1, message: 'empty file: no header row' }] };
+  if (!head)
+    return { header: [], rows: [], errors: [{ line: 1, message: 'empty file: no header row' }] };
   const header = head.fields.map((h) => h.trim());
   const rows: Record<string, string>[] = [];
   const errors: CsvRowError[] = [];

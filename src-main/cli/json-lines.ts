@@ -23,7 +23,8 @@ export async function mapJsonLines(
     try {
       out = handle(value);
     } catch (err) {
-      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
+      const id =
+        typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
       out = { id: id ?? null, error: err instanceof Error ? err.message : String(err) };
     }
     io.stdout.write(JSON.stringify(out) + '\n');

@@ -81,7 +81,10 @@ export class WorkerPool {
   }
 
   /** Runs `task` on a free worker (queued when all are busy). */
-  run<T>(task: (api: Comlink.Remote<ComputeApi>, control: JobControl) => Promise<T>, timeoutMs?: number): JobHandle<T> {
+  run<T>(
+    task: (api: Comlink.Remote<ComputeApi>, control: JobControl) => Promise<T>,
+    timeoutMs?: number,
+  ): JobHandle<T> {
     if (this.closed) throw new Error('worker pool is closed');
     const id = this.nextId++;
     const control: JobControl = { jobId: id, cancelFlag: new Int32Array(new SharedArrayBuffer(4)) };

@@ -18,11 +18,17 @@ export interface OpenResult {
 }
 
 export function applyMigrations(db: Db): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)');
-  const done = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)',
   );
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)');
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
+  );
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)',
+  );
   for (const m of migrations) {
     if (done.has(m.version)) continue;
     db.transaction(() => {
@@ -32,7 +38,10 @@ export function applyMigrations(db: Db): number {
   }
   const latest = migrations.at(-1)?.version ?? 0;
   const known = Math.max(0, ...done);
-  if (known > latest) throw new Error(`database schema v${known} is newer than this Cerberus (v${latest}); update the app`);
+  if (known > latest)
+    throw new Error(
+      `database schema v${known} is newer than this Cerberus (v${latest}); update the app`,
+    );
   return latest;
 }
 
@@ -66,7 +75,8 @@ export function openDatabase(path: string, nowMs = Date.now()): OpenResult {
     if (memory || !existsSync(path)) throw err;
     recovered = `${path}.damaged-${nowMs}`;
     renameSync(path, recovered);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, recovered + suffix);
+    for (const suffix of ['-wal', '-shm'])
+      if (existsSync(path + suffix)) renameSync(path + suffix, recovered + suffix);
     db = new Database(path);
   }
   configure(db, memory);

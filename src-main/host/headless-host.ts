@@ -65,7 +65,8 @@ export async function startHeadlessHost(opts: HeadlessHostOptions): Promise<Head
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
     const hostOk = allowedHosts(port).has(req.headers.host ?? '');
-    const originOk = origin === undefined || allowedHosts(port).has(origin.replace(/^http:\/\//, ''));
+    const originOk =
+      origin === undefined || allowedHosts(port).has(origin.replace(/^http:\/\//, ''));
     if (url.pathname !== '/ws' || !hostOk || !originOk) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -95,15 +96,28 @@ export async function startHeadlessHost(opts: HeadlessHostOptions): Promise<Head
     }
     const frame = clientFrameSchema.safeParse(raw);
     if (!frame.success) {
-      const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'number' ? (raw as { id: number }).id : -1;
-      send(ws, { t: 'result', id, result: { ok: false, error: { kind: 'invalid-input', message: 'malformed frame' } } });
+      const id =
+        typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'number'
+          ? (raw as { id: number }).id
+          : -1;
+      send(ws, {
+        t: 'result',
+        id,
+        result: { ok: false, error: { kind: 'invalid-input', message: 'malformed frame' } },
+      });
       return;
     }
     const { id, key, input } = frame.data;
-    const result = await dispatch(opts.handlers, key, input, { transport: 'websocket' }, {
-      validateOutput: opts.validateOutput ?? false,
-      onInternalError: (k, err) => console.error(`request ${k} failed:`, err),
-    });
+    const result = await dispatch(
+      opts.handlers,
+      key,
+      input,
+      { transport: 'websocket' },
+      {
+        validateOutput: opts.validateOutput ?? false,
+        onInternalError: (k, err) => console.error(`request ${k} failed:`, err),
+      },
+    );
     send(ws, { t: 'result', id, result });
   }
 

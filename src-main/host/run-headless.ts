@@ -24,7 +24,9 @@ export interface RunningHost {
 
 export async function runHeadless(opts: RunHeadlessOptions): Promise<RunningHost> {
   if (!existsSync(join(opts.rendererDir, 'index.html'))) {
-    throw new Error(`the renderer is not built (no ${join(opts.rendererDir, 'index.html')}): run \`npm run build\` first`);
+    throw new Error(
+      `the renderer is not built (no ${join(opts.rendererDir, 'index.html')}): run \`npm run build\` first`,
+    );
   }
   const log = opts.log ?? ((line: string) => console.log(line));
   const services = await startServices(makeConfig(opts.config));

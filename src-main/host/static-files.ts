@@ -64,14 +64,18 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     stat = statSync(file, { throwIfNoEntry: false });
   }
   if (!stat) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('renderer not built: run `npm run build`');
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain' })
+      .end('renderer not built: run `npm run build`');
     return;
   }
   res.writeHead(200, {
     ...securityHeaders(),
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': stat.size,
-    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    'Cache-Control': file.endsWith('index.html')
+      ? 'no-store'
+      : 'public, max-age=31536000, immutable',
   });
   if (req.method === 'HEAD') {
     res.end();

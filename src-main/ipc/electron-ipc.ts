@@ -9,19 +9,33 @@ import type { Services } from '../app/services';
 export const INVOKE_CHANNEL = 'cerberus:invoke';
 export const EVENT_CHANNEL = 'cerberus:event';
 
-export function bindIpc(services: Services, isTrustedUrl: (url: string) => boolean, windows: () => BrowserWindow[]): () => void {
+export function bindIpc(
+  services: Services,
+  isTrustedUrl: (url: string) => boolean,
+  windows: () => BrowserWindow[],
+): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, key: unknown, input: unknown) => {
     const frame: WebFrameMain | null = event.senderFrame;
     if (!frame || !isTrustedUrl(frame.url)) {
-      return { ok: false, error: { kind: 'unauthorized', message: 'request from an untrusted frame' } };
+      return {
+        ok: false,
+        error: { kind: 'unauthorized', message: 'request from an untrusted frame' },
+      };
     }
-    return dispatch(services.handlers, key, input, { transport: 'electron' }, {
-      validateOutput: services.config.validateOutput,
-      onInternalError: (k, err) => console.error(`request ${k} failed:`, err),
-    });
+    return dispatch(
+      services.handlers,
+      key,
+      input,
+      { transport: 'electron' },
+      {
+        validateOutput: services.config.validateOutput,
+        onInternalError: (k, err) => console.error(`request ${k} failed:`, err),
+      },
+    );
   });
   const offBus = services.bus.onAny((name, payload) => {
-    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, name, payload);
+    for (const w of windows())
+      if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, name, payload);
   });
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);

@@ -16,7 +16,13 @@ export function AppShell() {
       <nav className="nav">
         <div className="brand">Cerberus</div>
         {ROUTES.map((r) => (
-          <button key={r.path} className={r.path === route ? 'on' : ''} onClick={() => go(r.path)} title={`Alt+${r.key}`} data-testid={`nav-${r.path}`}>
+          <button
+            key={r.path}
+            className={r.path === route ? 'on' : ''}
+            onClick={() => go(r.path)}
+            title={`Alt+${r.key}`}
+            data-testid={`nav-${r.path}`}
+          >
             {r.title}
           </button>
         ))}
@@ -26,7 +32,13 @@ export function AppShell() {
           <h1>{current.title}</h1>
         </header>
         <div className="content">
-          {route === 'dashboard' ? <DashboardView /> : route === 'positions' ? <PositionsView /> : <PlaceholderView route={current} />}
+          {route === 'dashboard' ? (
+            <DashboardView />
+          ) : route === 'positions' ? (
+            <PositionsView />
+          ) : (
+            <PlaceholderView route={current} />
+          )}
         </div>
       </main>
       <StatusBar />

@@ -2,7 +2,11 @@
  * The renderer's one contract client. Inside Electron the preload bridge (`window.cerberus`)
  * carries it; in a browser served by the headless host, a WebSocket with the run's token.
  */
-import { createClient, type ContractClient, type ContractTransport } from '../../shared/contract/client';
+import {
+  createClient,
+  type ContractClient,
+  type ContractTransport,
+} from '../../shared/contract/client';
 import type { ContractResult } from '../../shared/contract/result';
 import { createWsTransport, type SocketState } from './ws-transport';
 

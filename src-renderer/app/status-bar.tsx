@@ -20,13 +20,31 @@ export function StatusBar() {
   return (
     <footer className="statusbar" data-testid="statusbar">
       <span className={`dot ${socket === 'open' && !stale ? 'ok' : 'bad'}`} />
-      <span>{info ? `${info.desk === 'demo' ? 'Demo desk' : 'Live'} \u00B7 ${transportKind}` : 'connecting\u2026'}</span>
-      <span data-testid="market-age">{stale ? (ageS === undefined ? 'no market data yet' : `market data stale (${ageS.toFixed(0)} s)`) : `market live \u00B7 ${fmtTime(lastTickMs)}`}</span>
-      {stale2 > 0 ? <span className="warn">{stale2} position(s) with stale or missing quotes</span> : null}
-      {socket === 'unauthorized' ? <span className="error">Not authorised: open the URL with its token</span> : null}
+      <span>
+        {info
+          ? `${info.desk === 'demo' ? 'Demo desk' : 'Live'} \u00B7 ${transportKind}`
+          : 'connecting\u2026'}
+      </span>
+      <span data-testid="market-age">
+        {stale
+          ? ageS === undefined
+            ? 'no market data yet'
+            : `market data stale (${ageS.toFixed(0)} s)`
+          : `market live \u00B7 ${fmtTime(lastTickMs)}`}
+      </span>
+      {stale2 > 0 ? (
+        <span className="warn">{stale2} position(s) with stale or missing quotes</span>
+      ) : null}
+      {socket === 'unauthorized' ? (
+        <span className="error">Not authorised: open the URL with its token</span>
+      ) : null}
       {error ? <span className="error">{error}</span> : null}
       <span className="spacer" />
-      {info ? <span className="muted">{info.workers} compute workers &middot; data in {info.dataDir}</span> : null}
+      {info ? (
+        <span className="muted">
+          {info.workers} compute workers &middot; data in {info.dataDir}
+        </span>
+      ) : null}
     </footer>
   );
 }

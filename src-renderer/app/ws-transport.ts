@@ -12,7 +12,10 @@ interface Pending {
   resolve: (r: ContractResult<unknown>) => void;
 }
 
-export function createWsTransport(url: string, onState: (s: SocketState) => void): ContractTransport {
+export function createWsTransport(
+  url: string,
+  onState: (s: SocketState) => void,
+): ContractTransport {
   let ws: WebSocket | undefined;
   let nextId = 1;
   let backoffMs = 250;
@@ -22,7 +25,8 @@ export function createWsTransport(url: string, onState: (s: SocketState) => void
   let unauthorized = false;
 
   const failAll = (message: string) => {
-    for (const p of pending.values()) p.resolve({ ok: false, error: { kind: 'unavailable', message } });
+    for (const p of pending.values())
+      p.resolve({ ok: false, error: { kind: 'unavailable', message } });
     pending.clear();
   };
 
@@ -67,7 +71,11 @@ export function createWsTransport(url: string, onState: (s: SocketState) => void
 
   return {
     invoke(key, input) {
-      if (unauthorized) return Promise.resolve({ ok: false, error: { kind: 'unauthorized', message: 'invalid or missing token' } });
+      if (unauthorized)
+        return Promise.resolve({
+          ok: false,
+          error: { kind: 'unauthorized', message: 'invalid or missing token' },
+        });
       const id = nextId++;
       const frame = JSON.stringify({ t: 'invoke', id, key, input });
       return new Promise((resolve) => {

@@ -36,19 +36,22 @@ export function startBookFeed(): void {
   if (started) return;
   started = true;
   client.on('book.updated', (snapshot) => {
-    useBookStore.setState((s) => ({ snapshot, updates: s.updates + 1, underlyings: snapshot.underlyings }));
+    useBookStore.setState((s) => ({
+      snapshot,
+      updates: s.updates + 1,
+      underlyings: snapshot.underlyings,
+    }));
   });
   client.on('market.ticked', (tick) => {
     useBookStore.setState({ underlyings: tick.underlyings, lastTickMs: tick.tsMs });
   });
-  const fail = (err: unknown) => useBookStore.setState({ error: err instanceof Error ? err.message : String(err) });
+  const fail = (err: unknown) =>
+    useBookStore.setState({ error: err instanceof Error ? err.message : String(err) });
   client.invoke('app.getInfo', {}).then((info) => useBookStore.setState({ info }), fail);
   client.invoke('limits.list', {}).then((limits) => useBookStore.setState({ limits }), fail);
-  client
-    .invoke('book.getSnapshot', {})
-    .then((snapshot) => {
-      if (snapshot && !useBookStore.getState().snapshot) {
-        useBookStore.setState({ snapshot, underlyings: snapshot.underlyings });
-      }
-    }, fail);
+  client.invoke('book.getSnapshot', {}).then((snapshot) => {
+    if (snapshot && !useBookStore.getState().snapshot) {
+      useBookStore.setState({ snapshot, underlyings: snapshot.underlyings });
+    }
+  }, fail);
 }

@@ -18,10 +18,13 @@ export const useLayoutStore = create<LayoutState>()(
       chartUnderlying: 'BTC',
       chartBucket: '1m',
       collapsedGroups: [],
-      setChart: (chartUnderlying, bucket) => set((s) => ({ chartUnderlying, chartBucket: bucket ?? s.chartBucket })),
+      setChart: (chartUnderlying, bucket) =>
+        set((s) => ({ chartUnderlying, chartBucket: bucket ?? s.chartBucket })),
       toggleGroup: (key) =>
         set((s) => ({
-          collapsedGroups: s.collapsedGroups.includes(key) ? s.collapsedGroups.filter((k) => k !== key) : [...s.collapsedGroups, key],
+          collapsedGroups: s.collapsedGroups.includes(key)
+            ? s.collapsedGroups.filter((k) => k !== key)
+            : [...s.collapsedGroups, key],
         })),
     }),
     { name: 'cerberus.layout' },

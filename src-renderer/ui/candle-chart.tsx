@@ -3,7 +3,14 @@
  * Takes the full candle list; the last candle can be updated in place for live ticks.
  */
 import { useEffect, useRef } from 'react';
-import { CandlestickSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  type IChartApi,
+  type ISeriesApi,
+  type UTCTimestamp,
+} from 'lightweight-charts';
 import type { Candle } from '../../shared/contract/schemas';
 
 interface CandleChartProps {
@@ -11,7 +18,13 @@ interface CandleChartProps {
   height?: number;
 }
 
-const toBar = (c: Candle) => ({ time: Math.floor(c.tsMs / 1000) as UTCTimestamp, open: c.open, high: c.high, low: c.low, close: c.close });
+const toBar = (c: Candle) => ({
+  time: Math.floor(c.tsMs / 1000) as UTCTimestamp,
+  open: c.open,
+  high: c.high,
+  low: c.low,
+  close: c.close,
+});
 
 export function CandleChart({ candles, height = 320 }: CandleChartProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -22,7 +35,11 @@ export function CandleChart({ candles, height = 320 }: CandleChartProps) {
     if (!host.current) return;
     const c = createChart(host.current, {
       height,
-      layout: { background: { type: ColorType.Solid, color: '#0d1117' }, textColor: '#c9d1d9', attributionLogo: true },
+      layout: {
+        background: { type: ColorType.Solid, color: '#0d1117' },
+        textColor: '#c9d1d9',
+        attributionLogo: true,
+      },
       grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
       timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
@@ -46,7 +63,9 @@ export function CandleChart({ candles, height = 320 }: CandleChartProps) {
   useEffect(() => {
     const s = series.current;
     if (!s) return;
-    const bars = candles.filter((c) => [c.open, c.high, c.low, c.close].every(Number.isFinite)).map(toBar);
+    const bars = candles
+      .filter((c) => [c.open, c.high, c.low, c.close].every(Number.isFinite))
+      .map(toBar);
     s.setData(bars);
   }, [candles]);
 

@@ -6,7 +6,10 @@ const DASH = '\u2014';
 
 export function fmtNumber(x: number | undefined, digits = 2): string {
   if (x === undefined || !Number.isFinite(x)) return DASH;
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return x.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 /** $1,234,567 style; compact ($1.23M) when `compact`. */

@@ -58,7 +58,9 @@ export function Gauge({ label, value, limit, format, testId }: GaugeProps) {
         <span className="gauge-label">{label}</span>
         <span className="gauge-value">{format(safe)}</span>
         <span className="gauge-usage">
-          {limit ? `${(usage * 100).toFixed(0)}% of limit${status === 'breach' ? ' \u2014 BREACH' : ''}` : 'no limit set'}
+          {limit
+            ? `${(usage * 100).toFixed(0)}% of limit${status === 'breach' ? ' \u2014 BREACH' : ''}`
+            : 'no limit set'}
         </span>
       </figcaption>
     </figure>

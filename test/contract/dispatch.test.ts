@@ -10,7 +10,15 @@ const ctx = { transport: 'in-process' as const };
 
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   const base: ApiHandlers = {
-    'app.getInfo': () => ({ name: 'Cerberus', version: '0', desk: 'demo', dataDir: '/x', transport: 'in-process', startedMs: 1, workers: 1 }),
+    'app.getInfo': () => ({
+      name: 'Cerberus',
+      version: '0',
+      desk: 'demo',
+      dataDir: '/x',
+      transport: 'in-process',
+      startedMs: 1,
+      workers: 1,
+    }),
     'book.getSnapshot': () => null,
     'market.getQuotes': () => [],
     'market.getUnderlyings': () => [],
@@ -27,7 +35,16 @@ describe('contract dispatch', () => {
   });
 
   it('refuses unknown keys, including prototype names', async () => {
-    for (const key of ['nope', '__proto__', 'constructor', 'toString', 42, null, undefined, { a: 1 }]) {
+    for (const key of [
+      'nope',
+      '__proto__',
+      'constructor',
+      'toString',
+      42,
+      null,
+      undefined,
+      { a: 1 },
+    ]) {
       const r = await dispatch(handlers(), key, {}, ctx);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe('unknown-key');
@@ -53,9 +70,30 @@ describe('contract dispatch', () => {
   });
 
   it('never lets a throw cross the boundary', async () => {
-    const r = await dispatch(handlers({ 'limits.list': () => { throw new Error('disk on fire'); } }), 'limits.list', {}, ctx);
-    expect(r).toEqual({ ok: false, error: { kind: 'internal', message: 'limits.list failed: disk on fire' } });
-    const s = await dispatch(handlers({ 'limits.list': () => { throw new ServiceError('not-found', 'no such limit'); } }), 'limits.list', {}, ctx);
+    const r = await dispatch(
+      handlers({
+        'limits.list': () => {
+          throw new Error('disk on fire');
+        },
+      }),
+      'limits.list',
+      {},
+      ctx,
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'limits.list failed: disk on fire' },
+    });
+    const s = await dispatch(
+      handlers({
+        'limits.list': () => {
+          throw new ServiceError('not-found', 'no such limit');
+        },
+      }),
+      'limits.list',
+      {},
+      ctx,
+    );
     expect(s).toEqual({ ok: false, error: { kind: 'not-found', message: 'no such limit' } });
   });
 
@@ -90,18 +128,53 @@ describe('schemas', () => {
 
   it('refuse a book snapshot with a non-finite Greek', () => {
     const risk = {
-      positionId: 'p', accountId: 'a', instrumentId: 'i', underlying: 'BTC', quantity: 1, price: 1, priceCurrency: 'USD',
-      marketValueUsd: 1, unrealizedPnlUsd: 0, dayPnlUsd: 0, deltaUnits: 1, deltaUsd: 1, gammaUsdPer1Pct: Number.NaN,
-      vegaUsdPerVolPt: 0, thetaUsdPerDay: 0, freshness: 'live',
+      positionId: 'p',
+      accountId: 'a',
+      instrumentId: 'i',
+      underlying: 'BTC',
+      quantity: 1,
+      price: 1,
+      priceCurrency: 'USD',
+      marketValueUsd: 1,
+      unrealizedPnlUsd: 0,
+      dayPnlUsd: 0,
+      deltaUnits: 1,
+      deltaUsd: 1,
+      gammaUsdPer1Pct: Number.NaN,
+      vegaUsdPerVolPt: 0,
+      thetaUsdPerDay: 0,
+      freshness: 'live',
     };
-    const totals = { marketValueUsd: 0, unrealizedPnlUsd: 0, dayPnlUsd: 0, deltaUsd: 0, gammaUsdPer1Pct: 0, vegaUsdPerVolPt: 0, thetaUsdPerDay: 0 };
-    const snap = { tsMs: 1, seq: 1, accounts: [], instruments: [], positions: [], risks: [risk], underlyings: [], totals, computeMs: 0 };
+    const totals = {
+      marketValueUsd: 0,
+      unrealizedPnlUsd: 0,
+      dayPnlUsd: 0,
+      deltaUsd: 0,
+      gammaUsdPer1Pct: 0,
+      vegaUsdPerVolPt: 0,
+      thetaUsdPerDay: 0,
+    };
+    const snap = {
+      tsMs: 1,
+      seq: 1,
+      accounts: [],
+      instruments: [],
+      positions: [],
+      risks: [risk],
+      underlyings: [],
+      totals,
+      computeMs: 0,
+    };
     expect(bookSnapshotSchema.safeParse(snap).success).toBe(false);
-    expect(bookSnapshotSchema.safeParse({ ...snap, risks: [{ ...risk, gammaUsdPer1Pct: 0 }] }).success).toBe(true);
+    expect(
+      bookSnapshotSchema.safeParse({ ...snap, risks: [{ ...risk, gammaUsdPer1Pct: 0 }] }).success,
+    ).toBe(true);
   });
 
   it('validate WebSocket frames', () => {
-    expect(clientFrameSchema.safeParse({ t: 'invoke', id: 1, key: 'limits.list', input: {} }).success).toBe(true);
+    expect(
+      clientFrameSchema.safeParse({ t: 'invoke', id: 1, key: 'limits.list', input: {} }).success,
+    ).toBe(true);
     expect(clientFrameSchema.safeParse({ t: 'invoke', id: -1, key: 'x' }).success).toBe(false);
     expect(clientFrameSchema.safeParse({ t: 'hack', id: 1 }).success).toBe(false);
   });

@@ -18,10 +18,16 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('renderer not built: run `npm run build` before the e2e tests');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('renderer not built: run `npm run build` before the e2e tests');
   mkdirSync(SHOTS, { recursive: true });
   harness = await withServices({ computeWorkers: 2 });
-  host = await startHeadlessHost({ handlers: harness.services.handlers, bus: harness.services.bus, rendererDir: RENDERER_DIR, validateOutput: true });
+  host = await startHeadlessHost({
+    handlers: harness.services.handlers,
+    bus: harness.services.bus,
+    rendererDir: RENDERER_DIR,
+    validateOutput: true,
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('console', (m) => {
@@ -48,7 +54,9 @@ describe('workstation in Chromium', () => {
     expect(await rows.count()).toBeGreaterThanOrEqual(8);
     const greekCols = ['deltaUsd', 'gammaUsdPer1Pct', 'vegaUsdPerVolPt', 'thetaUsdPerDay'];
     for (const col of greekCols) {
-      const cells = await page.locator(`[data-testid="positions-grid"] .ag-row.row-position [col-id="${col}"]`).allInnerTexts();
+      const cells = await page
+        .locator(`[data-testid="positions-grid"] .ag-row.row-position [col-id="${col}"]`)
+        .allInnerTexts();
       expect(cells.length).toBeGreaterThanOrEqual(8);
       for (const text of cells) expect(text, `${col} cell`).toMatch(/^-?\$[\d,]+$/);
     }
@@ -72,7 +80,9 @@ describe('workstation in Chromium', () => {
     await page.getByTestId('gauges').waitFor({ timeout: 20_000 });
     const gauges = page.locator('figure.gauge');
     expect(await gauges.count()).toBe(4);
-    for (const value of await gauges.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))))) {
+    for (const value of await gauges.evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute('data-value'))),
+    )) {
       expect(Number.isFinite(value)).toBe(true);
     }
     expect(await page.getByTestId('kpi-delta').innerText()).toMatch(/\$/);

@@ -22,7 +22,9 @@ export function testConfig(dataDir: string, extra: Partial<ServicesConfig> = {})
   });
 }
 
-export async function withServices(extra: Partial<ServicesConfig> = {}): Promise<{ services: Services; dataDir: string; stop(): Promise<void> }> {
+export async function withServices(
+  extra: Partial<ServicesConfig> = {},
+): Promise<{ services: Services; dataDir: string; stop(): Promise<void> }> {
   const dir = tempDir();
   const services = await startServices(testConfig(dir.path, extra));
   return {

@@ -42,8 +42,11 @@ export function openSocket(url: string, headers: Record<string, string> = {}): P
           return (f as Extract<ServerFrame, { t: 'result' }>).result;
         },
         sendRaw: (data) => ws.send(data),
-        nextResult: async () => (await waitFor((x) => x.t === 'result')) as Extract<ServerFrame, { t: 'result' }>,
-        nextEvent: async (name) => ((await waitFor((x) => x.t === 'event' && x.name === name)) as { payload: unknown }).payload,
+        nextResult: async () =>
+          (await waitFor((x) => x.t === 'result')) as Extract<ServerFrame, { t: 'result' }>,
+        nextEvent: async (name) =>
+          ((await waitFor((x) => x.t === 'event' && x.name === name)) as { payload: unknown })
+            .payload,
         close: () => ws.close(),
       }),
     );

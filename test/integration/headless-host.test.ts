@@ -20,7 +20,12 @@ beforeAll(async () => {
   const rendererDir = join(harness.dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Cerberus</title>');
-  host = await startHeadlessHost({ handlers: harness.services.handlers, bus: harness.services.bus, rendererDir, validateOutput: true });
+  host = await startHeadlessHost({
+    handlers: harness.services.handlers,
+    bus: harness.services.bus,
+    rendererDir,
+    validateOutput: true,
+  });
   wsUrl = `ws://127.0.0.1:${host.port}/ws`;
   await harness.services.book.nextSnapshot();
 });
@@ -43,7 +48,13 @@ describe('headless host', () => {
     expect(snap.risks.length).toBeGreaterThanOrEqual(8);
     expect(snap.accounts.map((a) => a.venue).sort()).toEqual(['binanceusdm', 'deribit', 'ib']);
     for (const risk of snap.risks) {
-      for (const v of [risk.deltaUsd, risk.gammaUsdPer1Pct, risk.vegaUsdPerVolPt, risk.thetaUsdPerDay, risk.marketValueUsd]) {
+      for (const v of [
+        risk.deltaUsd,
+        risk.gammaUsdPer1Pct,
+        risk.vegaUsdPerVolPt,
+        risk.thetaUsdPerDay,
+        risk.marketValueUsd,
+      ]) {
         expect(Number.isFinite(v)).toBe(true);
       }
     }
@@ -58,14 +69,28 @@ describe('headless host', () => {
   });
 
   it('refuses a browser page from another origin', async () => {
-    expect(await closeCode(`${wsUrl}?token=${host.token}`, { Origin: 'http://evil.example' })).toBe(-1);
+    expect(await closeCode(`${wsUrl}?token=${host.token}`, { Origin: 'http://evil.example' })).toBe(
+      -1,
+    );
   });
 
   it('answers junk frames with errors and keeps the connection', async () => {
-    const s = await openSocket(`${wsUrl}?token=${host.token}`, { Origin: `http://127.0.0.1:${host.port}` });
+    const s = await openSocket(`${wsUrl}?token=${host.token}`, {
+      Origin: `http://127.0.0.1:${host.port}`,
+    });
     s.sendRaw('not json');
-    expect((await s.nextResult()).result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-    s.sendRaw(JSON.stringify({ t: 'invoke', id: 5, key: 'market.getCandles', input: { series: 'BTC', bucket: 'forever' } }));
+    expect((await s.nextResult()).result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    });
+    s.sendRaw(
+      JSON.stringify({
+        t: 'invoke',
+        id: 5,
+        key: 'market.getCandles',
+        input: { series: 'BTC', bucket: 'forever' },
+      }),
+    );
     const bad = await s.nextResult();
     expect(bad.id).toBe(5);
     expect(bad.result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
@@ -84,7 +109,10 @@ describe('headless host', () => {
     expect(await traversal.text()).not.toContain('root:');
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example' } }, (r) => resolve(r.statusCode ?? 0));
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example' } },
+        (r) => resolve(r.statusCode ?? 0),
+      );
       req.end();
     });
     expect(status).toBe(421);

@@ -1,10 +1,21 @@
 import type { CliCommand } from '../cli-command';
 import { basisCommand } from './basis.command';
 import { demoCommand } from './demo.command';
+import { ivCommand } from './iv.command';
+import { priceCommand } from './price.command';
 import { fundingCommand } from './funding.command';
 import { liqCommand } from './liq.command';
 import { serveCommand } from './serve.command';
 import { surfaceCommand } from './surface.command';
 
 /** Every `cerberus` subcommand. Add one line per command module. */
-export const commands: CliCommand[] = [serveCommand, demoCommand, surfaceCommand, basisCommand, liqCommand, fundingCommand];
+export const commands: CliCommand[] = [
+  serveCommand,
+  demoCommand,
+  priceCommand,
+  ivCommand,
+  surfaceCommand,
+  basisCommand,
+  liqCommand,
+  fundingCommand,
+];

@@ -36,7 +36,15 @@ export function createQuotesRepo(db: Db) {
     for (const r of rows) {
       // The store refuses what the screens must never show: non-finite or non-positive marks.
       if (!(r.mark > 0) || !Number.isFinite(r.mark) || !Number.isFinite(r.tsMs)) continue;
-      insertRaw.run(r.series, r.tsMs, r.bid ?? null, r.ask ?? null, r.mark, r.iv ?? null, r.fundingRate ?? null);
+      insertRaw.run(
+        r.series,
+        r.tsMs,
+        r.bid ?? null,
+        r.ask ?? null,
+        r.mark,
+        r.iv ?? null,
+        r.fundingRate ?? null,
+      );
       const bucket = Math.floor(r.tsMs / MINUTE_MS) * MINUTE_MS;
       upsertMinute.run(r.series, bucket, r.mark, r.mark, r.mark, r.mark, r.tsMs);
       written++;
@@ -73,9 +81,11 @@ export function createQuotesRepo(db: Db) {
         .all({ s: series, w: bucketMs, from: fromMs, to: toMs }) as Candle[];
     },
     latestMark(series: string): { tsMs: number; mark: number } | undefined {
-      return db.prepare('SELECT ts_ms AS tsMs, mark FROM quotes WHERE series = ? ORDER BY ts_ms DESC LIMIT 1').get(series) as
-        | { tsMs: number; mark: number }
-        | undefined;
+      return db
+        .prepare(
+          'SELECT ts_ms AS tsMs, mark FROM quotes WHERE series = ? ORDER BY ts_ms DESC LIMIT 1',
+        )
+        .get(series) as { tsMs: number; mark: number } | undefined;
     },
     countRaw(series?: string): number {
       const row = series

@@ -46,7 +46,8 @@ export function createReferenceRepo(db: Db) {
   );
 
   const insertInstruments = (instruments: readonly Instrument[]) => {
-    for (const i of instruments) upsertInstrument.run(i.id, i.kind, i.venue, i.underlying, JSON.stringify(i));
+    for (const i of instruments)
+      upsertInstrument.run(i.id, i.kind, i.venue, i.underlying, JSON.stringify(i));
   };
   const saveBookTx = db.transaction((book: BookRecords, nowMs: number) => {
     for (const a of book.accounts) upsertAccount.run(a);
@@ -74,22 +75,26 @@ export function createReferenceRepo(db: Db) {
       }));
     },
     listInstruments(ids?: readonly string[]): Instrument[] {
-      const rows = db.prepare('SELECT spec FROM instruments ORDER BY id').all() as { spec: string }[];
+      const rows = db.prepare('SELECT spec FROM instruments ORDER BY id').all() as {
+        spec: string;
+      }[];
       const all = rows.map((r) => JSON.parse(r.spec) as Instrument);
       if (!ids) return all;
       const want = new Set(ids);
       return all.filter((i) => want.has(i.id));
     },
     listPositions(): Position[] {
-      return (db.prepare('SELECT * FROM positions ORDER BY id').all() as PositionRow[]).map((r) => ({
-        id: r.id,
-        accountId: r.account_id,
-        instrumentId: r.instrument_id,
-        quantity: r.quantity,
-        avgPrice: r.avg_price,
-        openedMs: r.opened_ms,
-        leverage: r.leverage,
-      }));
+      return (db.prepare('SELECT * FROM positions ORDER BY id').all() as PositionRow[]).map(
+        (r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          instrumentId: r.instrument_id,
+          quantity: r.quantity,
+          avgPrice: r.avg_price,
+          openedMs: r.opened_ms,
+          leverage: r.leverage,
+        }),
+      );
     },
     countPositions(): number {
       return (db.prepare('SELECT count(*) AS n FROM positions').get() as { n: number }).n;

@@ -18,7 +18,12 @@ export const underlyingSeries = (u: string): string => `idx:${u}`;
 /** The store rows of one market update: a reference price per underlying, a quote per instrument. */
 export function quoteRowsOf(update: MarketUpdate): QuoteRow[] {
   return [
-    ...update.underlyings.map((u) => ({ series: underlyingSeries(u.underlying), tsMs: u.tsMs, mark: u.spot, iv: u.atmVol })),
+    ...update.underlyings.map((u) => ({
+      series: underlyingSeries(u.underlying),
+      tsMs: u.tsMs,
+      mark: u.spot,
+      iv: u.atmVol,
+    })),
     ...update.quotes.map((q) => ({
       series: q.instrumentId,
       tsMs: q.tsMs,
@@ -66,9 +71,18 @@ export class MarketService {
   private apply(update: MarketUpdate): void {
     for (const u of update.underlyings) {
       const prev = this.underlyings.get(u.underlying);
-      if (prev && prev.prevClose !== u.prevClose && Math.floor(u.tsMs / MS_PER_DAY) > Math.floor(prev.tsMs / MS_PER_DAY)) {
+      if (
+        prev &&
+        prev.prevClose !== u.prevClose &&
+        Math.floor(u.tsMs / MS_PER_DAY) > Math.floor(prev.tsMs / MS_PER_DAY)
+      ) {
         // A new UTC day began: yesterday's close becomes a daily bar.
-        void this.db.upsertClose(u.underlying, Math.floor(prev.tsMs / MS_PER_DAY) * MS_PER_DAY, u.prevClose, 'live');
+        void this.db.upsertClose(
+          u.underlying,
+          Math.floor(prev.tsMs / MS_PER_DAY) * MS_PER_DAY,
+          u.prevClose,
+          'live',
+        );
       }
       this.underlyings.set(u.underlying, u);
     }
@@ -76,7 +90,10 @@ export class MarketService {
     for (const row of quoteRowsOf(update)) this.writer.add(row);
     if (update.tsMs - this.lastTickEventMs >= this.opts.tickEventMs) {
       this.lastTickEventMs = update.tsMs;
-      this.bus.emit('market.ticked', { tsMs: update.tsMs, underlyings: [...this.underlyings.values()] });
+      this.bus.emit('market.ticked', {
+        tsMs: update.tsMs,
+        underlyings: [...this.underlyings.values()],
+      });
     }
     for (const l of this.listeners) l();
   }
@@ -90,7 +107,13 @@ export class MarketService {
     return [...this.underlyings.values()];
   }
 
-  async getCandles(series: string, bucket: CandleBucket, fromMs?: number, toMs?: number, limit = 1000): Promise<Candle[]> {
+  async getCandles(
+    series: string,
+    bucket: CandleBucket,
+    fromMs?: number,
+    toMs?: number,
+    limit = 1000,
+  ): Promise<Candle[]> {
     const isUnderlying = !series.includes(':');
     const to = toMs ?? this.opts.now();
     if (bucket === '1d') {
@@ -98,7 +121,13 @@ export class MarketService {
       // Daily bars carry closes only: each candle opens at the previous close.
       return rows.slice(-limit).map((r, i, all) => {
         const open = i > 0 ? (all[i - 1] as { close: number }).close : r.close;
-        return { tsMs: r.tsMs, open, high: Math.max(open, r.close), low: Math.min(open, r.close), close: r.close };
+        return {
+          tsMs: r.tsMs,
+          open,
+          high: Math.max(open, r.close),
+          low: Math.min(open, r.close),
+          close: r.close,
+        };
       });
     }
     const from = fromMs ?? to - limit * MS_PER_MINUTE;

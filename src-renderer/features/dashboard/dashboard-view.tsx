@@ -24,14 +24,22 @@ function PriceChartPanel() {
         <h2>Price</h2>
         <div className="seg">
           {underlyings.map((u) => (
-            <button key={u.underlying} className={u.underlying === chartUnderlying ? 'on' : ''} onClick={() => setChart(u.underlying)}>
+            <button
+              key={u.underlying}
+              className={u.underlying === chartUnderlying ? 'on' : ''}
+              onClick={() => setChart(u.underlying)}
+            >
               {u.underlying}
             </button>
           ))}
         </div>
         <div className="seg">
           {(['1m', '1d'] as ChartBucket[]).map((b) => (
-            <button key={b} className={b === chartBucket ? 'on' : ''} onClick={() => setChart(chartUnderlying, b)}>
+            <button
+              key={b}
+              className={b === chartBucket ? 'on' : ''}
+              onClick={() => setChart(chartUnderlying, b)}
+            >
               {b}
             </button>
           ))}
@@ -81,30 +89,71 @@ function UnderlyingsPanel() {
 export function DashboardView() {
   const snapshot = useBookStore((s) => s.snapshot);
   const limits = useBookStore((s) => s.limits);
-  if (!snapshot) return <div className="loading">Waiting for the first valuation of the book{'\u2026'}</div>;
+  if (!snapshot)
+    return <div className="loading">Waiting for the first valuation of the book{'\u2026'}</div>;
   const t = snapshot.totals;
   return (
     <div className="dashboard">
       <div className="kpis">
-        <KpiCard label="Book value" value={fmtUsd(t.marketValueUsd, true)} detail={`${snapshot.positions.length} positions`} testId="kpi-value" />
-        <KpiCard label="Day P&L" value={fmtSigned(t.dayPnlUsd, usdCompact)} tone={pnlClass(t.dayPnlUsd) as 'pos' | 'neg' | ''} detail={`unrealised ${fmtUsd(t.unrealizedPnlUsd, true)}`} testId="kpi-daypnl" />
+        <KpiCard
+          label="Book value"
+          value={fmtUsd(t.marketValueUsd, true)}
+          detail={`${snapshot.positions.length} positions`}
+          testId="kpi-value"
+        />
+        <KpiCard
+          label="Day P&L"
+          value={fmtSigned(t.dayPnlUsd, usdCompact)}
+          tone={pnlClass(t.dayPnlUsd) as 'pos' | 'neg' | ''}
+          detail={`unrealised ${fmtUsd(t.unrealizedPnlUsd, true)}`}
+          testId="kpi-daypnl"
+        />
         <KpiCard label="Net $delta" value={fmtUsd(t.deltaUsd, true)} testId="kpi-delta" />
         <KpiCard label="$gamma per 1%" value={fmtUsd(t.gammaUsdPer1Pct, true)} testId="kpi-gamma" />
-        <KpiCard label="Vega $ / vol pt" value={fmtUsd(t.vegaUsdPerVolPt, true)} testId="kpi-vega" />
+        <KpiCard
+          label="Vega $ / vol pt"
+          value={fmtUsd(t.vegaUsdPerVolPt, true)}
+          testId="kpi-vega"
+        />
         <KpiCard label="Theta $ / day" value={fmtUsd(t.thetaUsdPerDay, true)} testId="kpi-theta" />
       </div>
       <section className="panel gauges" data-testid="gauges">
-        <Gauge label="Net $delta" value={t.deltaUsd} limit={limitOf(limits, 'deltaUsd')} format={usdCompact} testId="gauge-delta" />
-        <Gauge label="$gamma / 1%" value={t.gammaUsdPer1Pct} limit={limitOf(limits, 'gammaUsdPer1Pct')} format={usdCompact} testId="gauge-gamma" />
-        <Gauge label="Vega $ / vol pt" value={t.vegaUsdPerVolPt} limit={limitOf(limits, 'vegaUsdPerVolPt')} format={usdCompact} testId="gauge-vega" />
-        <Gauge label="Theta $ / day" value={t.thetaUsdPerDay} limit={limitOf(limits, 'thetaUsdPerDay')} format={usdCompact} testId="gauge-theta" />
+        <Gauge
+          label="Net $delta"
+          value={t.deltaUsd}
+          limit={limitOf(limits, 'deltaUsd')}
+          format={usdCompact}
+          testId="gauge-delta"
+        />
+        <Gauge
+          label="$gamma / 1%"
+          value={t.gammaUsdPer1Pct}
+          limit={limitOf(limits, 'gammaUsdPer1Pct')}
+          format={usdCompact}
+          testId="gauge-gamma"
+        />
+        <Gauge
+          label="Vega $ / vol pt"
+          value={t.vegaUsdPerVolPt}
+          limit={limitOf(limits, 'vegaUsdPerVolPt')}
+          format={usdCompact}
+          testId="gauge-vega"
+        />
+        <Gauge
+          label="Theta $ / day"
+          value={t.thetaUsdPerDay}
+          limit={limitOf(limits, 'thetaUsdPerDay')}
+          format={usdCompact}
+          testId="gauge-theta"
+        />
       </section>
       <div className="row">
         <PriceChartPanel />
         <UnderlyingsPanel />
       </div>
       <div className="footnote">
-        Revalued {fmtNumber(snapshot.computeMs, 2)} ms in the worker pool &middot; snapshot #{snapshot.seq}
+        Revalued {fmtNumber(snapshot.computeMs, 2)} ms in the worker pool &middot; snapshot #
+        {snapshot.seq}
       </div>
     </div>
   );

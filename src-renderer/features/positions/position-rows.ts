@@ -22,7 +22,10 @@ export interface PositionRow extends PositionRisk {
 
 export type GridRow = GroupRow | PositionRow;
 
-export function buildRows(snapshot: BookSnapshot, collapsed: readonly string[]): { rows: GridRow[]; totals: GroupRow } {
+export function buildRows(
+  snapshot: BookSnapshot,
+  collapsed: readonly string[],
+): { rows: GridRow[]; totals: GroupRow } {
   const instruments = new Map(snapshot.instruments.map((i) => [i.id, i]));
   const rows: GridRow[] = [];
   for (const account of snapshot.accounts) {
@@ -30,18 +33,38 @@ export function buildRows(snapshot: BookSnapshot, collapsed: readonly string[]):
     if (risks.length === 0) continue;
     const accKey = `acc:${account.id}`;
     const accCollapsed = collapsed.includes(accKey);
-    rows.push({ rowType: 'account', id: accKey, label: account.name, count: risks.length, collapsed: accCollapsed, ...sumTotals(risks) });
+    rows.push({
+      rowType: 'account',
+      id: accKey,
+      label: account.name,
+      count: risks.length,
+      collapsed: accCollapsed,
+      ...sumTotals(risks),
+    });
     if (accCollapsed) continue;
     const underlyings = [...new Set(risks.map((r) => r.underlying))].sort();
     for (const u of underlyings) {
       const group = risks.filter((r) => r.underlying === u);
       const key = `${accKey}/${u}`;
       const isCollapsed = collapsed.includes(key);
-      rows.push({ rowType: 'underlying', id: key, label: u, count: group.length, collapsed: isCollapsed, ...sumTotals(group) });
+      rows.push({
+        rowType: 'underlying',
+        id: key,
+        label: u,
+        count: group.length,
+        collapsed: isCollapsed,
+        ...sumTotals(group),
+      });
       if (isCollapsed) continue;
       for (const r of group) {
         const inst = instruments.get(r.instrumentId);
-        rows.push({ ...r, rowType: 'position', id: r.positionId, label: inst?.symbol ?? r.instrumentId, kind: inst?.kind ?? '' });
+        rows.push({
+          ...r,
+          rowType: 'position',
+          id: r.positionId,
+          label: inst?.symbol ?? r.instrumentId,
+          kind: inst?.kind ?? '',
+        });
       }
     }
   }

@@ -18,7 +18,11 @@ function freshPath(): string {
 
 function schemaOf(path: string): string {
   const { db } = openDatabase(path);
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { sql: string }[];
+  const rows = db
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )
+    .all() as { sql: string }[];
   db.close();
   return rows.map((r) => r.sql).join(';\n');
 }
@@ -29,10 +33,14 @@ describe('store migrations', () => {
     const first = openDatabase(path);
     expect(first.migratedTo).toBe(migrations.at(-1)?.version);
     expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const applied = first.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    const applied = first.db
+      .prepare('SELECT version FROM schema_migrations ORDER BY version')
+      .all();
     first.db.close();
     const second = openDatabase(path);
-    expect(second.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(applied);
+    expect(
+      second.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(),
+    ).toEqual(applied);
     second.db.close();
   });
 
@@ -53,7 +61,9 @@ describe('store migrations', () => {
   it('refuses a database written by a newer Cerberus', () => {
     const path = freshPath();
     const { db } = openDatabase(path);
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_ms) VALUES (999, ?, 0)').run('future');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_ms) VALUES (999, ?, 0)').run(
+      'future',
+    );
     db.close();
     expect(() => openDatabase(path)).toThrow(/newer than this Cerberus/);
   });
@@ -64,10 +74,37 @@ describe('repositories', () => {
     const { db } = openDatabase(freshPath());
     const api = createDbApi(db);
     const mstr = equityInstrument('MSTR');
-    api.saveBook({ accounts: DEMO_ACCOUNTS, instruments: [mstr], positions: [{ id: 'p1', accountId: 'demo-ib', instrumentId: mstr.id, quantity: 10, avgPrice: 100, openedMs: 5, leverage: 1 }] }, 10);
+    api.saveBook(
+      {
+        accounts: DEMO_ACCOUNTS,
+        instruments: [mstr],
+        positions: [
+          {
+            id: 'p1',
+            accountId: 'demo-ib',
+            instrumentId: mstr.id,
+            quantity: 10,
+            avgPrice: 100,
+            openedMs: 5,
+            leverage: 1,
+          },
+        ],
+      },
+      10,
+    );
     expect(api.listAccounts()).toEqual([...DEMO_ACCOUNTS].sort((a, b) => a.id.localeCompare(b.id)));
     expect(api.listInstruments()).toEqual([mstr]);
-    expect(api.listPositions()).toEqual([{ id: 'p1', accountId: 'demo-ib', instrumentId: mstr.id, quantity: 10, avgPrice: 100, openedMs: 5, leverage: 1 }]);
+    expect(api.listPositions()).toEqual([
+      {
+        id: 'p1',
+        accountId: 'demo-ib',
+        instrumentId: mstr.id,
+        quantity: 10,
+        avgPrice: 100,
+        openedMs: 5,
+        leverage: 1,
+      },
+    ]);
     db.close();
   });
 
@@ -75,7 +112,26 @@ describe('repositories', () => {
     const { db } = openDatabase(freshPath());
     const api = createDbApi(db);
     const mstr = equityInstrument('MSTR');
-    expect(() => api.saveBook({ accounts: [], instruments: [mstr], positions: [{ id: 'p', accountId: 'nope', instrumentId: mstr.id, quantity: 1, avgPrice: 1, openedMs: 0, leverage: 1 }] }, 0)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      api.saveBook(
+        {
+          accounts: [],
+          instruments: [mstr],
+          positions: [
+            {
+              id: 'p',
+              accountId: 'nope',
+              instrumentId: mstr.id,
+              quantity: 1,
+              avgPrice: 1,
+              openedMs: 0,
+              leverage: 1,
+            },
+          ],
+        },
+        0,
+      ),
+    ).toThrow(/FOREIGN KEY/);
     expect(api.listInstruments()).toEqual([]);
     db.close();
   });
@@ -116,7 +172,11 @@ describe('repositories', () => {
     const { db } = openDatabase(freshPath());
     const api = createDbApi(db);
     const t0 = Date.UTC(2026, 0, 1, 10, 0, 0);
-    const rows = Array.from({ length: 10 }, (_, i) => ({ series: 'x', tsMs: t0 + i * 60_000, mark: 100 + i }));
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      series: 'x',
+      tsMs: t0 + i * 60_000,
+      mark: 100 + i,
+    }));
     api.insertQuotes(rows);
     expect(api.candles('x', 5 * 60_000, t0, t0 + 3_600_000)).toEqual([
       { tsMs: t0, open: 100, high: 104, low: 100, close: 104 },

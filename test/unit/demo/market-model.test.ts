@@ -46,7 +46,9 @@ describe('demo market model', () => {
     const rng = createRng(5);
     let s: MarketState = { ...initial, mstrLogMnav: Math.log(3) };
     for (let i = 0; i < 365; i++) s = stepMarket(s, 86_400_000, rng);
-    expect(Math.abs(s.mstrLogMnav - Math.log(1.2))).toBeLessThan(Math.abs(Math.log(3) - Math.log(1.2)));
+    expect(Math.abs(s.mstrLogMnav - Math.log(1.2))).toBeLessThan(
+      Math.abs(Math.log(3) - Math.log(1.2)),
+    );
   });
 
   it('produces realistic daily BTC volatility (annualised 25%..120%)', () => {
@@ -67,7 +69,14 @@ describe('demo market model', () => {
 
 describe('demo desk gateway', () => {
   const make = () =>
-    new DemoDesk({ seed: 21, startMs: Date.UTC(2026, 10, 20, 12), initial, prevClose, tickMs: 250, schedule: () => () => undefined });
+    new DemoDesk({
+      seed: 21,
+      startMs: Date.UTC(2026, 10, 20, 12),
+      initial,
+      prevClose,
+      tickMs: 250,
+      schedule: () => () => undefined,
+    });
 
   it('is deterministic tick by tick, whatever the wall clock', () => {
     const a = make();
@@ -94,7 +103,17 @@ describe('demo desk gateway', () => {
 
   it('quotes the BTC perpetual with a mark near the index and a clamped funding rate', () => {
     const desk = make();
-    const perp = { id: 'binanceusdm:BTC/USDT:USDT', venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', underlying: 'BTC', quoteCurrency: 'USDT', kind: 'perpetual', settlement: 'linear', contractSize: 1, fundingIntervalHours: 8 } as const;
+    const perp = {
+      id: 'binanceusdm:BTC/USDT:USDT',
+      venue: 'binanceusdm',
+      symbol: 'BTC/USDT:USDT',
+      underlying: 'BTC',
+      quoteCurrency: 'USDT',
+      kind: 'perpetual',
+      settlement: 'linear',
+      contractSize: 1,
+      fundingIntervalHours: 8,
+    } as const;
     desk.subscribe([perp]);
     for (let i = 0; i < 40; i++) desk.tick();
     const q = desk.latest().quotes[0];
