@@ -14,6 +14,11 @@ export interface JobControl {
 
 export interface ComputeApi {
   ping(): Promise<string>;
+  /**
+   * Busy-works for `ms` checking the cancellation flag every millisecond, the way long kernels
+   * do between chunks. Diagnostic: the pool's tests use it for timeouts and cancellation.
+   */
+  spin(ms: number, control: JobControl): Promise<'done' | 'cancelled'>;
   revalueBook(
     input: BookValuationInput,
     control: JobControl,

@@ -11,6 +11,17 @@ const api: ComputeApi = {
   async ping() {
     return 'pong';
   },
+  async spin(ms, control) {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      if (isCancelled(control)) return 'cancelled';
+      const tick = performance.now() + 1;
+      while (performance.now() < tick) {
+        // busy: a kernel chunk
+      }
+    }
+    return 'done';
+  },
   async revalueBook(input, control) {
     if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
     const t0 = performance.now();
