@@ -112,6 +112,7 @@ export function lognormalGreeks(
   };
 }
 
+/** Greeks of the limit regimes; `+ 0` turns the -0 of sign * 0 into 0. */
 function greeksOf(
   price: number,
   delta: number,
@@ -123,22 +124,22 @@ function greeksOf(
   dualDelta: number,
 ): Greeks {
   return {
-    price,
-    delta,
+    price: price + 0,
+    delta: delta + 0,
     gamma: 0,
-    vega,
-    theta,
-    rho,
-    phi,
+    vega: vega + 0,
+    theta: theta + 0,
+    rho: rho + 0,
+    phi: phi + 0,
     vanna: 0,
     volga: 0,
-    charm,
+    charm: charm + 0,
     veta: 0,
     speed: 0,
     zomma: 0,
     color: 0,
     ultima: 0,
-    dualDelta,
+    dualDelta: dualDelta + 0,
     dualGamma: 0,
   };
 }
