@@ -110,8 +110,8 @@ export function fitDcc11(z1: ArrayLike<number>, z2: ArrayLike<number>): Dcc11Fit
   const x0 = Float64Array.of(Math.log(0.95 / P_MAX / (1 - 0.95 / P_MAX)), Math.log(0.05 / 0.9));
   const res = nelderMead(objective, x0, {
     initialStep: [0.7, 0.7],
-    tolF: 1e-9,
-    tolX: 1e-6,
+    tolF: 1e-8,
+    tolX: 1e-5,
     maxIterations: 1000,
   });
   const { a, b } = params(res.x);

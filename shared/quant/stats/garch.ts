@@ -94,14 +94,14 @@ function toUnconstrained(params: Garch11Params): Float64Array {
 }
 
 export interface Garch11FitOptions {
-  /** Starting points (in the units of the returns); the best fit over all of them is kept. */
+  /**
+   * Starting points; each is searched, then the best optimum is polished by one restart with a
+   * small simplex (a standard guard against Nelder-Mead stalling on a ridge).
+   */
   starts?: readonly { alpha: number; beta: number }[];
 }
 
-const DEFAULT_STARTS = [
-  { alpha: 0.08, beta: 0.9 },
-  { alpha: 0.15, beta: 0.6 },
-];
+const DEFAULT_STARTS = [{ alpha: 0.08, beta: 0.9 }];
 
 /** Fits GARCH(1,1) to a return series (n >= 30). */
 export function fitGarch11(
@@ -136,8 +136,8 @@ export function fitGarch11(
     });
     const res = nelderMead(objective, x0, {
       initialStep: [0.5, 0.5, 0.5],
-      tolF: 1e-9,
-      tolX: 1e-6,
+      tolF: 1e-8,
+      tolX: 1e-5,
       maxIterations: 2000,
     });
     evaluations += res.evaluations;
@@ -146,6 +146,15 @@ export function fitGarch11(
   }
   if (best === undefined || !Number.isFinite(best.fx))
     throw new RangeError('fitGarch11: no finite likelihood');
+  const polished = nelderMead(objective, best.theta, {
+    initialStep: [0.05, 0.05, 0.05],
+    tolF: 1e-8,
+    tolX: 1e-5,
+    maxIterations: 1000,
+  });
+  evaluations += polished.evaluations;
+  if (polished.fx <= best.fx)
+    best = { theta: polished.x, fx: polished.fx, converged: polished.converged };
   const unit = fromUnconstrained(best.theta);
   const params: Garch11Params = { omega: unit.omega * v, alpha: unit.alpha, beta: unit.beta };
   const series = garch11VarianceSeries(eps, params, v);
