@@ -15,6 +15,7 @@ import { MarketService, quoteRowsOf } from '../services/market/market.service';
 import { marketHandlers } from '../services/market/market.handlers';
 import { QuoteWriter } from '../services/market/quote-writer';
 import type { ServicesConfig } from './config';
+import type { FeatureContext } from './feature';
 import { saveDemoState, setUpDemoDesk } from './demo-setup';
 
 export interface Services {
@@ -28,6 +29,7 @@ export interface Services {
   book: BookService;
   market: MarketService;
   pool: WorkerPool;
+  ctx: FeatureContext;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   market.start(instruments);
   book.start();
   await desk.start();
+  // Features: const x = await startXFeature(ctx); then ...x.handlers below and x.stop() in close.
+  const ctx: FeatureContext = { config, db, pool, bus, market, book, gateway: desk };
 
   const housekeeping = setInterval(() => {
     void saveDemoState(db, desk);
@@ -105,6 +109,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     book,
     market,
     pool,
+    ctx,
     async close() {
       clearInterval(housekeeping);
       await desk.stop();

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
-import { ROUTES, routeFromHash } from './routes';
+import { SCREENS, screenFromHash, type ScreenDef } from './screens';
 
 /** Hash routing (works the same from app:// in Electron and http:// in the headless host). */
-export function useRoute(): [string, (path: string) => void] {
-  const [route, setRoute] = useState(() => routeFromHash(window.location.hash));
+export function useRoute(): [ScreenDef, (path: string) => void] {
+  const [screen, setScreen] = useState(() => screenFromHash(window.location.hash));
   useEffect(() => {
-    const onHash = () => setRoute(routeFromHash(window.location.hash));
+    const onHash = () => setScreen(screenFromHash(window.location.hash));
     const onKey = (e: KeyboardEvent) => {
       // Alt+1..9 jumps to a screen.
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const r = ROUTES.find((x) => x.key === e.key);
-      if (r) {
+      const s = SCREENS.find((x) => x.key === e.key);
+      if (s) {
         e.preventDefault();
-        window.location.hash = `#/${r.path}`;
+        window.location.hash = `#/${s.path}`;
       }
     };
     window.addEventListener('hashchange', onHash);
@@ -22,5 +22,5 @@ export function useRoute(): [string, (path: string) => void] {
       window.removeEventListener('keydown', onKey);
     };
   }, []);
-  return [route, (path) => (window.location.hash = `#/${path}`)];
+  return [screen, (path) => (window.location.hash = `#/${path}`)];
 }

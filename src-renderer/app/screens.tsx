@@ -1,0 +1,75 @@
+/**
+ * Every screen, in navigation order: one entry per screen (path, title, Alt+key shortcut, the
+ * component). A screen a later issue delivers shows a placeholder that says so.
+ */
+import type { ReactElement } from 'react';
+import { DashboardView } from '../features/dashboard/dashboard-view';
+import { PlaceholderView } from '../features/placeholder/placeholder-view';
+import { PositionsView } from '../features/positions/positions-view';
+
+export interface ScreenDef {
+  path: string;
+  title: string;
+  key: string;
+  render: () => ReactElement;
+}
+
+const later = (title: string, issue: number, blurb: string) => () => (
+  <PlaceholderView title={title} issue={issue} blurb={blurb} />
+);
+
+export const SCREENS: ScreenDef[] = [
+  { path: 'dashboard', title: 'Dashboard', key: '1', render: () => <DashboardView /> },
+  { path: 'positions', title: 'Positions', key: '2', render: () => <PositionsView /> },
+  {
+    path: 'surface',
+    title: 'Vol surface',
+    key: '3',
+    render: later(
+      'Vol surface',
+      4,
+      'SVI/SABR fits per expiry, 3D surface, smiles with bid/ask, arbitrage checks.',
+    ),
+  },
+  {
+    path: 'risk',
+    title: 'VaR & stress',
+    key: '4',
+    render: later(
+      'VaR & stress',
+      5,
+      'Historical, Monte Carlo and parametric VaR/ES, stress scenarios, ladders, backtests.',
+    ),
+  },
+  {
+    path: 'funding',
+    title: 'Funding',
+    key: '5',
+    render: later(
+      'Funding',
+      6,
+      'Perpetual funding across venues, history, next payment, annualised carry.',
+    ),
+  },
+  {
+    path: 'margin',
+    title: 'Margin & liquidation',
+    key: '6',
+    render: later(
+      'Margin & liquidation',
+      6,
+      'Margin ratio per account, liquidation prices, distance and probability.',
+    ),
+  },
+  {
+    path: 'basis',
+    title: 'Basis',
+    key: '7',
+    render: later('Basis', 7, 'MSTR premium to BTC NAV, mean reversion, beta, tail dependence.'),
+  },
+];
+
+export function screenFromHash(hash: string): ScreenDef {
+  const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  return SCREENS.find((s) => s.path === path) ?? (SCREENS[0] as ScreenDef);
+}
