@@ -1,10 +1,11 @@
 import { black76Greeks } from '../pricing/black76';
 import type { ChainExpiry, ChainQuote, OptionType } from './chain';
+import { fillVolsFromPrices } from './quote-vols';
 
 /**
  * Turns a raw expiry slice into the quotes a smile fit uses: one quote per strike (the
  * out-of-the-money side first, the other side only when the OTM quote is unusable), a target
- * implied vol and a weight. Bad quotes are skipped with a reason, never silently; a slice that is
+ * implied vol and a weight. Missing bid/ask vols are solved from premiums where given. Bad quotes are skipped with a reason, never silently; a slice that is
  * left with too few strikes throws SliceUnusableError.
  */
 export type FitTarget = 'auto' | 'mid' | 'mark';
@@ -135,11 +136,17 @@ export function cleanSlice(slice: ChainExpiry, options: CleanOptions = {}): Clea
       .slice()
       .sort((x, y) => Number(y.type === otm) - Number(x.type === otm));
     let used = false;
-    for (const q of candidates) {
+    for (const raw of candidates) {
       if (used) {
-        skipped.push({ strike, type: q.type, reason: 'other side of the strike used' });
+        skipped.push({ strike, type: raw.type, reason: 'other side of the strike used' });
         continue;
       }
+      const filled = fillVolsFromPrices(raw, forward, tYears);
+      if ('reason' in filled) {
+        skipped.push({ strike, type: raw.type, reason: filled.reason });
+        continue;
+      }
+      const q = filled.quote;
       const verdict = assess(q, target, twoSided);
       if ('reason' in verdict) {
         skipped.push({ strike, type: q.type, reason: verdict.reason });

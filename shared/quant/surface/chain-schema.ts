@@ -24,8 +24,8 @@ import {
  * - Implied vols are annual DECIMALS (0.85 = 85%); bids/asks of 0 or absent mean no bid/ask.
  * - `forward` is the forward (or futures) price for that expiry; `expiry` (YYYY-MM-DD) and
  *   `tYears` (ACT/365 from asOfMs) are derived from expiryMs when absent.
- * - bidPrice/askPrice are optional forward premiums per unit of underlying (quote currency),
- *   carried for display; the fit uses implied vols.
+ * - bidPrice/askPrice are optional forward (undiscounted) premiums per unit of underlying, in
+ *   the quote currency; where a bid/ask vol is missing it is solved from them (Black-76).
  */
 const vol = z.number().nonnegative().max(20, 'implied vols are decimals (0.85 = 85%), not percent');
 const price = z.number().nonnegative();

@@ -12,7 +12,10 @@ export interface ChainQuote {
   midIv?: number;
   /** The venue's own fair implied vol (Deribit's mark_iv). */
   markIv?: number;
-  /** Forward (undiscounted) premiums in quote currency per unit of underlying. */
+  /**
+   * Forward (undiscounted) premiums in quote currency per unit of underlying; the bid/ask vols
+   * are solved from them where absent.
+   */
   bidPrice?: number;
   askPrice?: number;
 }

@@ -1,3 +1,4 @@
+import { median } from './chain';
 import type { CleanSlice } from './chain-clean';
 
 /** How well a fitted smile matches the quotes it was fitted to. Vol points: 1 = 0.01 in vol. */
@@ -69,14 +70,8 @@ export function sliceLiquidity(slice: CleanSlice): SliceLiquidity {
   const spreads: number[] = [];
   for (const q of slice.quotes)
     if (q.bidIv !== undefined && q.askIv !== undefined) spreads.push(100 * (q.askIv - q.bidIv));
-  spreads.sort((x, y) => x - y);
   const n = spreads.length;
-  const med =
-    n === 0
-      ? Infinity
-      : n % 2 === 1
-        ? (spreads[n >> 1] as number)
-        : ((spreads[n / 2 - 1] as number) + (spreads[n / 2] as number)) / 2;
+  const med = n === 0 ? Infinity : median(spreads);
   return {
     twoSided: n,
     medianSpreadVolPts: med,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainExpiry, ChainQuote, OptionChain } from '../../../shared/quant/surface/chain';
 import { cleanSlice, SliceUnusableError } from '../../../shared/quant/surface/chain-clean';
+import { black76Price } from '../../../shared/quant/pricing/black76';
 import { parseCerberusChain } from '../../../shared/quant/surface/chain-schema';
 import { fitChain } from '../../../shared/quant/surface/fit-chain';
 import { chainFitToJson } from '../../../shared/quant/surface/fit-json';
@@ -73,6 +74,56 @@ describe('bad quotes are skipped with a reason', () => {
     expect(() => cleanSlice(expiry(quotes), { requireTwoSided: false, target: 'mid' })).toThrow(
       /no two-sided mid: 5/,
     );
+  });
+});
+
+describe('premium-only quotes', () => {
+  const premium = (type: 'call' | 'put', strike: number, vol: number): number =>
+    black76Price({
+      type,
+      forward: F,
+      strike,
+      tYears: T,
+      rate: 0,
+      volAnnual: vol,
+      discounted: false,
+    });
+
+  it('solves the missing bid/ask vols from forward premiums (Black-76)', () => {
+    const quotes: ChainQuote[] = STRIKES.map((strike) => {
+      const g = good(strike);
+      return {
+        strike,
+        type: g.type,
+        bidPrice: premium(g.type, strike, g.bidIv as number),
+        askPrice: premium(g.type, strike, g.askIv as number),
+      };
+    });
+    const s = cleanSlice(expiry(quotes), { target: 'mid' });
+    s.quotes.forEach((q, i) => {
+      const g = good(STRIKES[i] as number);
+      expect(q.bidIv).toBeCloseTo(g.bidIv as number, 12);
+      expect(q.askIv).toBeCloseTo(g.askIv as number, 12);
+      expect(q.targetIv).toBeCloseTo(g.markIv as number, 12);
+    });
+  });
+
+  it('skips premiums without a Black vol, crossed premiums and non-finite premiums, with reasons', () => {
+    const quotes: ChainQuote[] = [
+      ...STRIKES.map(good),
+      { strike: 75, type: 'call', bidPrice: 20, askPrice: 30 }, // ITM call bid below intrinsic 25
+      { strike: 85, type: 'put', bidPrice: 3, askPrice: 2 },
+      { strike: 95, type: 'put', bidPrice: NaN, askPrice: 2 },
+      { strike: 105, type: 'call', bidPrice: 1, askPrice: 200 }, // ask above the forward
+    ];
+    const s = cleanSlice(expiry(quotes), { target: 'mid' });
+    const reasons = Object.fromEntries(s.skipped.map((q) => [`${q.strike}${q.type[0]}`, q.reason]));
+    expect(reasons).toEqual({
+      '75c': 'bid price has no implied vol (below-intrinsic)',
+      '85p': 'crossed (bid > ask)',
+      '95p': 'non-finite price',
+      '105c': 'ask price has no implied vol (above-maximum)',
+    });
   });
 });
 
