@@ -110,10 +110,18 @@ export function createPathSimulator(
   let points = 0;
   let jumpsInJ = false;
 
+  // One view per hour so that Gaussian shocks come from one `fillNormal` call (a double returned
+  // from a call that is not inlined is boxed; the batch call avoids that garbage).
+  const zRows = Array.from({ length: N }, (_, t) => Z.subarray(t * K, (t + 1) * K));
+
   function shocks(t: number): void {
     if (zDrawn[t] === 1) return;
-    const o = t * K;
-    for (let m = 0; m < K; m++) Z[o + m] = nu === null ? rng.normal() : rng.studentT(nu) * tScale;
+    if (nu === null) {
+      rng.fillNormal(zRows[t] as Float64Array);
+    } else {
+      const o = t * K;
+      for (let m = 0; m < K; m++) Z[o + m] = rng.studentT(nu) * tScale;
+    }
     zDrawn[t] = 1;
   }
 
