@@ -20,7 +20,8 @@ const USAGE = `Usage:
   cerberus surface iv --params FIT.json (--k LIST | --strike LIST) --T LIST [--local-vol]
       Evaluates a fitted surface (the JSON printed by "surface fit") at every (k or strike, T) pair
       and prints one JSON line each: {"k","T","strike","forward","iv","totalVariance"[,"localVol"]}.
-      k = ln(strike / forward(T)); T in years (ACT/365); iv is an annual decimal.`;
+      k = ln(strike / forward(T)); T in years (ACT/365); iv is an annual decimal; localVol (Dupire)
+      is null where the surface has arbitrage at that point.`;
 
 function oneOf<T extends string>(
   parsed: ParsedArgs,
