@@ -73,6 +73,10 @@ export function bsmFullGreeksBatch(
   const lo = MIN_PRICE_LEVEL;
   const hi = MAX_PRICE_LEVEL;
   const maxRate = MAX_ABS_RATE;
+  const maxT = MAX_T_YEARS;
+  const maxVol = MAX_VOL_ANNUAL;
+  const expiryT = EXPIRY_T_YEARS;
+  const minStd = MIN_TOTAL_STD;
   const lnMoneyness = new Float64Array(LOG_BLOCK);
   let invalid = 0;
   for (let b0 = start; b0 < end; b0 += LOG_BLOCK) {
@@ -95,9 +99,9 @@ export function bsmFullGreeksBatch(
         K >= lo &&
         K <= hi &&
         T >= 0 &&
-        T <= MAX_T_YEARS &&
+        T <= maxT &&
         v >= 0 &&
-        v <= MAX_VOL_ANNUAL &&
+        v <= maxVol &&
         r >= -maxRate &&
         r <= maxRate &&
         q >= -maxRate &&
@@ -109,7 +113,7 @@ export function bsmFullGreeksBatch(
       }
       const sqrtT = Math.sqrt(T);
       const a = v * sqrtT;
-      if (T < EXPIRY_T_YEARS || a < MIN_TOTAL_STD) {
+      if (T < expiryT || a < minStd) {
         writeRow(out, i, limitGreeks(sg, S, K, T, r, q, v));
         continue;
       }

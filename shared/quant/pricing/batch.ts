@@ -108,6 +108,8 @@ export function bsmGreeksBatch(
   const maxT = MAX_T_YEARS;
   const maxVol = MAX_VOL_ANNUAL;
   const maxRate = MAX_ABS_RATE;
+  const expiryT = EXPIRY_T_YEARS;
+  const minStd = MIN_TOTAL_STD;
   const lnMoneyness = new Float64Array(LOG_BLOCK);
   let invalid = 0;
   for (let b0 = start; b0 < end; b0 += LOG_BLOCK) {
@@ -147,7 +149,7 @@ export function bsmGreeksBatch(
       }
       const sqrtT = Math.sqrt(T);
       const a = v * sqrtT;
-      if (T < EXPIRY_T_YEARS || a < MIN_TOTAL_STD) {
+      if (T < expiryT || a < minStd) {
         const g = limitGreeks(sg, S, K, T, r, q, v);
         price[i] = g.price;
         delta[i] = g.delta;
