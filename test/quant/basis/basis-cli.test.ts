@@ -1,6 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { main } from '../../../src-main/cli/main';
+import { basisCliOutput } from '../../../src-main/cli/commands/basis.command';
+import { analyzeBasis } from '../../../shared/quant/basis/analyze';
+import { parseMstrDailyCsv } from '../../../shared/quant/basis/csv-rows';
 
 const MSTR = 'assets/data/mstr_daily_with_btc_holdings_2020-2026.csv';
 const BTC = 'assets/data/btc_usd_daily_2015-2026.csv';
@@ -102,5 +106,20 @@ describe('cerberus basis (in-process, real file)', () => {
         message,
       );
     }
+  });
+
+  it('the output guard turns a non-finite number into null with a warning', () => {
+    const report = analyzeBasis({
+      mstr: parseMstrDailyCsv(readFileSync(MSTR, 'utf8')),
+      lookbackDays: 252,
+    });
+    const broken = { ...report, mNav: NaN, beta: { ...report.beta, ewma: Infinity } };
+    const out = basisCliOutput(broken);
+    expect(out.mNav).toBeNull();
+    expect((out.beta as { ewma: unknown }).ewma).toBeNull();
+    const messages = (out.warnings as { message: string }[]).map((w) => w.message);
+    expect(messages).toContain('mNav is not a finite number');
+    expect(messages).toContain('beta.ewma is not a finite number');
+    expect(JSON.stringify(out)).not.toMatch(/NaN|Infinity/);
   });
 });
