@@ -46,7 +46,10 @@ export function solveBlack76Undiscounted(
   }
   const ratio = forward / strike;
   const x = ratio > 0 && ratio < Infinity ? Math.log(ratio) : Math.log(forward) - Math.log(strike);
-  const beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
+  // One square root unless F K would leave the normal double range.
+  const fk = forward * strike;
+  const rootFK = fk > 1e-300 && fk < 1e300 ? Math.sqrt(fk) : Math.sqrt(forward) * Math.sqrt(strike);
+  const beta = timeValue / rootFK;
   const s = normalisedImpliedVolOtm(beta, -Math.abs(x));
   if (s === Infinity) return SOLVE_ABOVE_MAXIMUM;
   if (!(s >= 0 && s < Infinity)) return SOLVE_INVALID_INPUT;
