@@ -67,7 +67,12 @@ export class AccountSpecError extends Error {
   override name = 'AccountSpecError';
 }
 
-function legFor(rules: VenueLiquidationRules, spec: AccountSpec, p: AccountPosition): LiqLeg {
+/** A position as a solver leg under the venue's rules (MM valuation, close fee). */
+export function legFor(
+  rules: VenueLiquidationRules,
+  spec: AccountSpec,
+  p: AccountPosition,
+): LiqLeg {
   const type = spec.contract.type;
   const q = exposure(spec.contract, p.contracts);
   const su = uSideSign(type, p.side);

@@ -8,7 +8,10 @@ import {
 } from '../../../shared/quant/perps/barrier';
 import { liquidationProbabilityMc } from '../../../shared/quant/perps/liquidation-mc';
 import type { LiquidationMcInput, McLeg } from '../../../shared/quant/perps/mc-model';
-import { flatTier } from '../../../shared/quant/perps/tiers';
+import { flatTier, tiersFromBrackets } from '../../../shared/quant/perps/tiers';
+import type { AccountSpec } from '../../../shared/quant/perps/account-liquidation';
+import { evaluateAccount } from '../../../shared/quant/perps/account-liquidation';
+import { mcPoolsFromAccount } from '../../../shared/quant/perps/mc-account';
 import { straightforwardLiquidationMc } from './mc-reference';
 
 const HOURS_PER_YEAR = 8760;
@@ -156,6 +159,60 @@ describe('Monte Carlo liquidation probability against the GBM first-passage form
     expect(p(0.9, 72, 6_000)).toBeGreaterThan(base + 0.02);
     expect(p(0.6, 168, 6_000)).toBeGreaterThan(base + 0.02);
     expect(p(0.6, 24, 30_000)).toBeLessThan(1e-9);
+  });
+});
+
+describe('pools from a calculator account', () => {
+  it("an isolated Binance position liquidates in the MC at the calculator's liquidation price", () => {
+    const tiers = tiersFromBrackets([
+      ['0', '0.004'],
+      ['50000', '0.005'],
+      ['250000', '0.01'],
+    ]);
+    const spec: AccountSpec = {
+      venue: 'binance',
+      mode: 'isolated',
+      positionMode: 'oneWay',
+      contract: { type: 'linear', contractSize: 1 },
+      takerFeeRate: 0,
+      positions: [
+        {
+          symbol: 'BTCUSDT',
+          side: 'long',
+          contracts: 6,
+          entryPrice: 60_000,
+          markPrice: 60_000,
+          leverage: 12,
+          tiers,
+        },
+      ],
+    };
+    const liq = evaluateAccount(spec).symbols[0]?.solution.liquidationPrice ?? NaN;
+    const pools = mcPoolsFromAccount(
+      spec,
+      () => 0,
+      () => 0,
+    );
+    expect(pools).toHaveLength(1);
+    const r = liquidationProbabilityMc(
+      {
+        underlyings: [{ id: 'BTC', spot: 60_000, volAnnual: 0.7 }],
+        pools,
+        horizonHours: 120,
+        paths: 20_000,
+      },
+      createRng(4),
+    );
+    const exact = gbmBarrierHitProbability(60_000, liq, 0, 0.7, 120 / HOURS_PER_YEAR);
+    expect(Math.abs(r.probability - exact)).toBeLessThan(4 * r.standardError + 1e-4);
+    const cross = mcPoolsFromAccount(
+      { ...spec, mode: 'cross', walletBalance: 40_000 },
+      () => 0,
+      () => 0.0001,
+    );
+    expect(cross).toHaveLength(1);
+    expect(cross[0]?.balance).toBe(40_000);
+    expect(cross[0]?.legs[0]?.fundingRate).toBe(0.0001);
   });
 });
 
