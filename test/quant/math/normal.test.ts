@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { erf, erfc, erfcx, normCdf, normInv, normPdf } from '../../../shared/quant/math/normal';
+import {
+  erf,
+  erfc,
+  erfcx,
+  normCdf,
+  normInv,
+  normInvFast,
+  normPdf,
+} from '../../../shared/quant/math/normal';
 import { ERFC_REFERENCE, NORMAL_REFERENCE, NORM_INV_REFERENCE } from './normal-reference';
 
 /** Smallest positive normal double: below it values are subnormal and carry fewer digits. */
@@ -123,6 +131,15 @@ describe('normInv', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('normInvFast (Acklam alone) stays within 1.2e-9 relative of the references', () => {
+    for (const [p, x] of NORM_INV_REFERENCE) {
+      if (x === 0) expect(Math.abs(normInvFast(p))).toBeLessThan(1e-15);
+      else expect(Math.abs(normInvFast(p) - x) / Math.abs(x)).toBeLessThan(1.2e-9);
+    }
+    expect(normInvFast(0)).toBe(-Infinity);
+    expect(normInvFast(1)).toBe(Infinity);
   });
 
   it('is antisymmetric and handles the ends', () => {
