@@ -33,7 +33,7 @@ export interface GridOptions {
   nV?: number;
   /** asinh crowding: the outermost spacing is cosh(concentration) x the central one (default 2). */
   concentration?: number;
-  /** Coarse early-exercise-premium grid of American rows (defaults 17 x 9). */
+  /** Coarse early-exercise-premium grid of American rows (defaults 17 x 9; 65 without vol axis). */
   eepXi?: number;
   eepV?: number;
   rateShift?: number;
@@ -161,7 +161,7 @@ function premiumGrid(
   options: GridOptions,
 ): (j: number, k: number) => number {
   const o = book.options;
-  const nC = Math.max(4, options.eepXi ?? 17);
+  const nC = Math.max(4, options.eepXi ?? (g.nV === 1 ? 65 : 17));
   const nCv = g.nV === 1 ? 1 : Math.max(4, options.eepV ?? 9);
   const xi0 = g.xi0[u] as number;
   const xiSpan = (g.nXi - 1) * (g.dXi[u] as number);

@@ -20,8 +20,8 @@ import { filterReturns, type VolFilter } from './vol-filter';
 export type HorizonScaling = 'overlapping' | 'sqrt';
 
 export interface HistoricalScenarioOptions {
-  /** Number of 1-day returns in the window (default 500). */
-  windowDays?: number;
+  /** Number of 1-day returns in the window (default 500), or 'all' common days. */
+  windowDays?: number | 'all';
   filter?: VolFilter;
   ewmaLambda?: number;
   scaling?: HorizonScaling;
@@ -45,19 +45,21 @@ export function historicalScenarioSet(
   underlyings: readonly string[],
   options: HistoricalScenarioOptions = {},
 ): HistoricalScenarios {
-  const windowDays = options.windowDays ?? 500;
-  if (!(Number.isInteger(windowDays) && windowDays >= 20)) {
-    throw new RangeError(`window must be a whole number of days >= 20, got ${windowDays}`);
+  const requested = options.windowDays ?? 500;
+  if (requested !== 'all' && !(Number.isInteger(requested) && requested >= 20)) {
+    throw new RangeError(`window must be a whole number of days >= 20, got ${requested}`);
   }
   const filter = options.filter ?? 'none';
-  const estimation = Math.max(windowDays, options.estimationDays ?? 1000);
-  const aligned = alignHistory(history, underlyings, {
-    lastDays: (filter === 'none' ? windowDays : estimation) + 1,
-  });
+  const lastDays =
+    requested === 'all'
+      ? undefined
+      : (filter === 'none' ? requested : Math.max(requested, options.estimationDays ?? 1000)) + 1;
+  const aligned = alignHistory(history, underlyings, lastDays === undefined ? {} : { lastDays });
   const nRet = aligned.dayMs.length - 1;
-  if (nRet < windowDays) {
+  const windowDays = requested === 'all' ? nRet : requested;
+  if (nRet < windowDays || windowDays < 20) {
     throw new HistoryError(
-      `history has ${nRet} common daily returns; the window needs ${windowDays}`,
+      `history has ${nRet} common daily returns; the window needs ${Math.max(windowDays, 20)}`,
     );
   }
   const nU = underlyings.length;

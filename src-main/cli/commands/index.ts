@@ -7,6 +7,9 @@ import { fundingCommand } from './funding.command';
 import { liqCommand } from './liq.command';
 import { serveCommand } from './serve.command';
 import { surfaceCommand } from './surface.command';
+import { varCommand } from './var.command';
+import { stressCommand } from './stress.command';
+import { backtestCommand } from './backtest.command';
 
 /** Every `cerberus` subcommand. Add one line per command module. */
 export const commands: CliCommand[] = [
@@ -18,4 +21,7 @@ export const commands: CliCommand[] = [
   basisCommand,
   liqCommand,
   fundingCommand,
+  varCommand,
+  stressCommand,
+  backtestCommand,
 ];

@@ -19,7 +19,8 @@ function quantileSe(sd: number, a: number, n: number): number {
 
 function linearBook(n: number) {
   const file = syntheticBook({ positions: n, underlyings: 3, optionShare: 0 });
-  return { file, ...riskBookFromFile(file) };
+  const { portfolio, book } = riskBookFromFile(file);
+  return { file, portfolio, book };
 }
 
 describe('Monte Carlo VaR of linear books', () => {

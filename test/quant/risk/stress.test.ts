@@ -90,7 +90,7 @@ describe('stress revaluation', () => {
     const r = runStress(book, portfolio, sc);
     const btcSpot = file.underlyings.find((u) => u.underlying === 'BTC')?.spot as number;
     const spotPos = r.byPosition.find((p) => p.positionId === 'pos-btc-spot');
-    expect(spotPos?.pnlUsd).toBeCloseTo(2 * btcSpot * -0.2, 6);
+    expect(spotPos?.pnlUsd).toBeCloseTo(3 * btcSpot * -0.2, 6);
     // The Deribit put (European, coin-settled): USD value = BSM(rate = basis, q = 0).
     const i = portfolio.positionIds.indexOf('pos-btc-put');
     const args = {
@@ -107,7 +107,7 @@ describe('stress revaluation', () => {
       volAnnual: (portfolio.volAnnual[i] as number) * 1.3,
     });
     expect(r.byPosition.find((p) => p.positionId === 'pos-btc-put')?.pnlUsd).toBeCloseTo(
-      5 * (v1 - v0),
+      -5 * (v1 - v0),
       6,
     );
     const sum = r.byUnderlying.reduce((s, x) => s + x.pnlUsd, 0);
@@ -157,21 +157,19 @@ describe('stress revaluation', () => {
 describe('reverse stress', () => {
   const file = sample();
   const { book } = riskBookFromFile(file);
-  it('finds the smallest proportional move that loses the target, in the losing direction', () => {
-    const down = reverseStress(book, 50_000, proportionalDirection(book.underlyings.length, -1));
-    const up = reverseStress(book, 50_000, proportionalDirection(book.underlyings.length, 1));
-    // The sample book is net short BTC and long puts: rallies hurt, crashes do not.
-    expect(down.found).toBe(false);
-    expect(up.found).toBe(true);
-    expect(up.lossUsd).toBeCloseTo(50_000, 3);
-    const t = up.t as number;
-    // Smallest: a slightly smaller shock loses less than the target.
-    const smaller = reverseStress(book, 50_000, proportionalDirection(book.underlyings.length, 1), {
-      tMax: t * 0.999,
-      steps: 10,
-    });
-    expect(smaller.found).toBe(false);
-    expect(up.moves?.[0]?.spot).toBeCloseTo(Math.expm1(t), 12);
+  it('finds the smallest proportional move that loses the target', () => {
+    const nU = book.underlyings.length;
+    const down = reverseStress(book, 50_000, proportionalDirection(nU, -1));
+    expect(down.found).toBe(true);
+    expect(down.lossUsd).toBeCloseTo(50_000, 3);
+    const t = down.t as number;
+    expect(down.moves?.[0]?.spot).toBeCloseTo(Math.expm1(-t), 12);
+    // Smallest: no smaller shock along the direction reaches the target.
+    expect(reverseStress(book, 50_000, proportionalDirection(nU, -1), { tMax: t * 0.999, steps: 50 }).found).toBe(false);
+    // A loss beyond anything reachable is reported, not invented.
+    const huge = reverseStress(book, 1e12, proportionalDirection(nU, -1));
+    expect(huge.found).toBe(false);
+    expect(huge.maxLossUsd).toBeGreaterThan(50_000);
   });
   it('rejects a non-positive target', () => {
     expect(() => reverseStress(book, 0, proportionalDirection(3, 1))).toThrow(/target loss/);
