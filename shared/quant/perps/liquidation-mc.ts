@@ -44,7 +44,7 @@ export function liquidationProbabilityMc(input: LiquidationMcInput, rng: Rng): L
   const P = model.pools.length;
   const C = model.checkpoints.length;
   const antithetic = input.antithetic ?? true;
-  const sim = createPathSimulator(model, rng, input.refineBelow ?? 1e-2);
+  const sim = createPathSimulator(model, rng, input.refineTolerance ?? 1e-3);
   const init = sim.initial();
   const units = antithetic ? Math.ceil(input.paths / 2) : input.paths;
   const perUnit = antithetic ? 2 : 1;

@@ -19,9 +19,32 @@
  * with beta = 0 it is the usual exp(-2 xA xB / (sd^2 len)).
  */
 
+/** Touch probability for the line sd(X) = alpha + beta X; plain bridge with `sdPlain` if invalid. */
+function lampertiHit(
+  xa: number,
+  xb: number,
+  alpha: number,
+  beta: number,
+  sdPlain: number,
+  len: number,
+): number {
+  const flat = Math.abs(beta) * Math.max(xa, xb) < 1e-9 * Math.abs(alpha);
+  if (!(alpha > 0) || flat || alpha + beta * xa <= 0 || alpha + beta * xb <= 0) {
+    // Straight Brownian bridge (also when the line would put a zero sd between an end and 0).
+    const v = sdPlain * sdPlain * len;
+    return v > 0 ? Math.exp((-2 * xa * xb) / v) : 0;
+  }
+  const za = (beta * xa) / alpha;
+  const zb = (beta * xb) / alpha;
+  const da = (xa / alpha) * (Math.log1p(za) / za);
+  const db = (xb / alpha) * (Math.log1p(zb) / zb);
+  return Math.exp((-2 * da * db) / len);
+}
+
 /**
  * Touch probability for ends xa, xb (> 0 means solvent), end sds sa, sb and covariation slopes
- * ba, bb, over `len` hours. Returns 1 when an end is already at or below 0.
+ * ba, bb, over `len` hours: the line through both ends' information (mean slope, mean of the two
+ * sd-at-the-barrier estimates). Returns 1 when an end is already at or below 0.
  */
 export function bridgeHitProbability(
   xa: number,
@@ -34,18 +57,23 @@ export function bridgeHitProbability(
 ): number {
   if (xa <= 0 || xb <= 0) return 1;
   const beta = 0.5 * (ba + bb);
-  // sd at the barrier seen from each end, averaged; exact when sd is affine in X.
   const alpha = 0.5 * (sa - beta * xa + (sb - beta * xb));
-  const flat = Math.abs(beta) * Math.max(xa, xb) < 1e-9 * Math.abs(alpha);
-  if (!(alpha > 0) || flat || alpha + beta * xa <= 0 || alpha + beta * xb <= 0) {
-    // Straight Brownian bridge with the mean variance (also the fallback when the affine
-    // line would put a zero sd between an end and the barrier).
-    const v = 0.5 * (sa * sa + sb * sb) * len;
-    return v > 0 ? Math.exp((-2 * xa * xb) / v) : 0;
-  }
-  const za = (beta * xa) / alpha;
-  const zb = (beta * xb) / alpha;
-  const da = (xa / alpha) * (Math.log1p(za) / za);
-  const db = (xb / alpha) * (Math.log1p(zb) / zb);
-  return Math.exp((-2 * da * db) / len);
+  return lampertiHit(xa, xb, alpha, beta, Math.sqrt(0.5 * (sa * sa + sb * sb)), len);
+}
+
+/**
+ * The same probability from one end's line alone (sd s and slope beta at X = xRef). The gap
+ * between the two ends' answers measures how far X is from a one-dimensional diffusion over the
+ * step: the Monte Carlo subdivides a step while it is larger than its tolerance.
+ */
+export function bridgeHitOneSided(
+  xa: number,
+  xb: number,
+  s: number,
+  beta: number,
+  xRef: number,
+  len: number,
+): number {
+  if (xa <= 0 || xb <= 0) return 1;
+  return lampertiHit(xa, xb, s - beta * xRef, beta, s, len);
 }

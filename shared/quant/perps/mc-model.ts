@@ -63,8 +63,11 @@ export interface LiquidationMcInput {
   paths: number;
   /** Pairs each path with its mirror (negated shocks); default true. */
   antithetic?: boolean;
-  /** Bridge-touch bound below which a multi-hour step is not subdivided (default 1e-2). */
-  refineBelow?: number;
+  /**
+   * A multi-hour step is subdivided while the bridge touch probabilities from its two ends differ
+   * by more than this (default 1e-3; smaller = closer to hourly everywhere, slower).
+   */
+  refineTolerance?: number;
 }
 
 export interface PreparedPool {

@@ -8,17 +8,18 @@
  * over paths: a conditional expectation, so no uniforms are drawn for crossings.
  *
  * Instead of drawing all hours, a path first draws its mandatory points (checkpoints, the horizon,
- * the hours around jumps), then bisects a step [a, b], drawing W at the midpoint from the exact
- * Brownian bridge between W(a) and W(b), while the touch probability of some pool over [a, b],
- * bounded with 1.5x the larger end variance, exceeds `refineBelow`. Unsplit steps use the bridge
- * probability over their whole length. Far from liquidation a week costs one draw per factor;
- * near it, the path is resolved down to single hours. Student-t shocks have no Gaussian bridge,
- * so with them every hour is drawn.
+ * the hours around jumps) and bisects a step [a, b], drawing W at the midpoint from the exact
+ * Brownian bridge between W(a) and W(b), while the step's bridge probability is uncertain: a
+ * touch is plausible (bound with 1.5x the larger end variance above `tolerance`) and the
+ * probabilities computed from either end's sd line (`bridgeHitOneSided`) differ by more than
+ * `tolerance`. For one position (sd exactly affine in X) the ends agree and a week is one step,
+ * exact; for a book on several prices, steps where X's composition changes are resolved down to
+ * single hours. Student-t shocks have no Gaussian bridge, so with them every hour is drawn.
  *
  * Shocks are stored per hour, so the antithetic partner (sign -1) reuses them negated.
  */
 import type { Rng } from '../math/rng';
-import { bridgeHitProbability } from './mc-bridge';
+import { bridgeHitOneSided, bridgeHitProbability } from './mc-bridge';
 import type { PreparedModel, PreparedPool } from './mc-model';
 import type { SurplusCurve } from './surplus-curve';
 import { pieceIndex } from './surplus-curve';
@@ -61,7 +62,7 @@ function poissonCdf(mean: number): Float64Array {
 export function createPathSimulator(
   model: PreparedModel,
   rng: Rng,
-  refineBelow: number,
+  tolerance: number,
 ): PathSimulator {
   const K = model.k;
   const H = model.hours;
@@ -71,7 +72,7 @@ export function createPathSimulator(
   const nu = model.studentTNu;
   const tScale = nu === null ? 1 : Math.sqrt((nu - 2) / nu);
   const invFunding = 1 / model.fundingIntervalHours;
-  const lnInv = -Math.log(refineBelow);
+  const lnInv = -Math.log(tolerance);
   const W = new Float64Array(K * N);
   const Z = new Float64Array(K * N);
   const zDrawn = new Uint8Array(N);
@@ -103,6 +104,13 @@ export function createPathSimulator(
     for (let i = 0; i <= k; i++) s += model.jumpPerHour[i] as number;
     return totalJumpRate > 0 ? s / totalJumpRate : r;
   });
+  // Last piece used per (pool, underlying): prices on one path stay close, so the cached piece
+  // usually still holds and the binary search is skipped.
+  const pieceOffset = new Int32Array(P + 1);
+  for (let p = 0; p < P; p++) {
+    pieceOffset[p + 1] = (pieceOffset[p] as number) + (pools[p] as PreparedPool).underlyings.length;
+  }
+  const lastPiece = new Int32Array(pieceOffset[P] as number);
   const jumpHour: number[] = [];
   const jumpK: number[] = [];
   const jumpZ: number[] = [];
@@ -154,7 +162,12 @@ export function createPathSimulator(
         const k = ids[j] as number;
         const uu = linear ? (pr[k] as number) : 1 / (pr[k] as number);
         const curve = pool.curves[j] as SurplusCurve;
-        const piece = pieceIndex(curve, uu);
+        const slot = (pieceOffset[p] as number) + j;
+        let piece = lastPiece[slot] as number;
+        if (!(uu >= (curve.edges[piece] as number) && uu < (curve.edges[piece + 1] as number))) {
+          piece = pieceIndex(curve, uu);
+          lastPiece[slot] = piece;
+        }
         const slope = (curve.slope[piece] as number) + (pool.funding[j] as number) * phi;
         x += (curve.intercept[piece] as number) + slope * uu;
         const ck = slope * (linear ? uu : -uu) * (vol[k] as number);
@@ -213,8 +226,15 @@ export function createPathSimulator(
           continue;
         }
         if (len > 1 && !split) {
-          const s = Math.max(SD[a * P + p] as number, SD[b * P + p] as number);
-          if ((2 * xa * xb) / (REFINE_SAFETY * s * s * len) < lnInv) split = true;
+          const ia = a * P + p;
+          const ib = b * P + p;
+          const s = Math.max(SD[ia] as number, SD[ib] as number);
+          // Cheap screen first (a touch is plausible at all), then the error indicator.
+          if ((2 * xa * xb) / (REFINE_SAFETY * s * s * len) < lnInv) {
+            const fromA = bridgeHitOneSided(xa, xb, SD[ia] as number, BETA[ia] as number, xa, len);
+            const fromB = bridgeHitOneSided(xa, xb, SD[ib] as number, BETA[ib] as number, xb, len);
+            if (Math.abs(fromA - fromB) > tolerance) split = true;
+          }
         }
       }
       if (split) {
