@@ -46,7 +46,7 @@ function lampertiHit(
  * ba, bb, over `len` hours: the line through both ends' information (mean slope, mean of the two
  * sd-at-the-barrier estimates). Returns 1 when an end is already at or below 0.
  */
-export function bridgeHitProbability(
+export function surplusTouchProbability(
   xa: number,
   xb: number,
   sa: number,
@@ -66,7 +66,7 @@ export function bridgeHitProbability(
  * between the two ends' answers measures how far X is from a one-dimensional diffusion over the
  * step: the Monte Carlo subdivides a step while it is larger than its tolerance.
  */
-export function bridgeHitOneSided(
+export function surplusTouchOneSided(
   xa: number,
   xb: number,
   s: number,

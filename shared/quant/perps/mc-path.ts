@@ -11,7 +11,7 @@
  * the hours around jumps) and bisects a step [a, b], drawing W at the midpoint from the exact
  * Brownian bridge between W(a) and W(b), while the step's bridge probability is uncertain: a
  * touch is plausible (bound with 1.5x the larger end variance above `tolerance`) and the
- * probabilities computed from either end's sd line (`bridgeHitOneSided`) differ by more than
+ * probabilities computed from either end's sd line (`surplusTouchOneSided`) differ by more than
  * `tolerance`. For one position (sd exactly affine in X) the ends agree and a week is one step,
  * exact; for a book on several prices, steps where X's composition changes are resolved down to
  * single hours. Student-t shocks have no Gaussian bridge, so with them every hour is drawn.
@@ -19,7 +19,7 @@
  * Shocks are stored per hour, so the antithetic partner (sign -1) reuses them negated.
  */
 import type { Rng } from '../math/rng';
-import { bridgeHitOneSided, bridgeHitProbability } from './mc-bridge';
+import { surplusTouchOneSided, surplusTouchProbability } from './mc-bridge';
 import type { PreparedModel, PreparedPool } from './mc-model';
 import type { SurplusCurve } from './surplus-curve';
 import { pieceIndex } from './surplus-curve';
@@ -231,8 +231,22 @@ export function createPathSimulator(
           const s = Math.max(SD[ia] as number, SD[ib] as number);
           // Cheap screen first (a touch is plausible at all), then the error indicator.
           if ((2 * xa * xb) / (REFINE_SAFETY * s * s * len) < lnInv) {
-            const fromA = bridgeHitOneSided(xa, xb, SD[ia] as number, BETA[ia] as number, xa, len);
-            const fromB = bridgeHitOneSided(xa, xb, SD[ib] as number, BETA[ib] as number, xb, len);
+            const fromA = surplusTouchOneSided(
+              xa,
+              xb,
+              SD[ia] as number,
+              BETA[ia] as number,
+              xa,
+              len,
+            );
+            const fromB = surplusTouchOneSided(
+              xa,
+              xb,
+              SD[ib] as number,
+              BETA[ib] as number,
+              xb,
+              len,
+            );
             if (Math.abs(fromA - fromB) > tolerance) split = true;
           }
         }
@@ -251,7 +265,7 @@ export function createPathSimulator(
         if (w[p] === 0) continue;
         const ia = a * P + p;
         const ib = b * P + p;
-        const hit = bridgeHitProbability(
+        const hit = surplusTouchProbability(
           X[ia] as number,
           X[ib] as number,
           SD[ia] as number,
