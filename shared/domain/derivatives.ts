@@ -1,0 +1,82 @@
+/**
+ * Crypto-derivatives market and account state as every source reports it (the demo desk and
+ * the ccxt venues alike), so the funding and margin features never see a venue payload.
+ * Rates are decimals per funding interval; prices in the quote currency per coin.
+ */
+import type { InstrumentId, UnderlyingId, VenueId } from './instrument';
+
+/** A perpetual (or dated future) one source lists. */
+export interface PerpMarket {
+  instrumentId: InstrumentId;
+  venue: VenueId;
+  /** ccxt unified symbol, e.g. `BTC/USDT:USDT`. */
+  symbol: string;
+  underlying: UnderlyingId;
+  settlement: 'linear' | 'inverse';
+  /** Coins per contract (linear) or USD per contract (inverse). */
+  contractSize: number;
+  fundingIntervalHours: number;
+}
+
+/** A realised funding rate at one funding time. */
+export interface FundingPoint {
+  tsMs: number;
+  rate: number;
+}
+
+/** The live funding state of one perpetual. */
+export interface FundingSnapshot {
+  instrumentId: InstrumentId;
+  tsMs: number;
+  markPrice: number;
+  indexPrice: number;
+  /** Current (predicted) rate for the next funding time. */
+  fundingRate: number;
+  nextFundingMs: number;
+  intervalHours: number;
+}
+
+/** A maintenance-margin bracket on notional [floor, cap) (see shared/quant/perps/types.ts). */
+export interface MarginBracket {
+  floor: number;
+  cap: number;
+  mmr: number;
+  maintAmount?: number | undefined;
+}
+
+/** A derivatives position as the venue reports it (absolute size and side). */
+export interface VenuePerpPosition {
+  instrumentId: InstrumentId;
+  side: 'long' | 'short';
+  contracts: number;
+  entryPrice: number;
+  markPrice: number;
+  leverage: number;
+  marginMode: 'isolated' | 'cross';
+  /** Margin posted to an isolated position, in the settlement currency. */
+  isolatedMargin?: number | undefined;
+  /** What the venue reports, for comparison with Cerberus' own computation; absent when blank/0. */
+  liquidationPriceReported?: number | undefined;
+  maintenanceMarginReported?: number | undefined;
+}
+
+/** One margin account (a venue sub-account) at one instant. */
+export interface AccountMarginState {
+  accountId: string;
+  venue: VenueId;
+  tsMs: number;
+  /** Settlement currency of the balance (USDT, BTC, ...). */
+  currency: string;
+  walletBalance: number;
+  positions: VenuePerpPosition[];
+}
+
+/** What a source of derivatives data provides; every method may be slow (network). */
+export interface DerivativesSource {
+  readonly id: string;
+  listPerps(): PerpMarket[];
+  fundingSnapshot(instrumentId: InstrumentId): FundingSnapshot | undefined;
+  fundingHistory(instrumentId: InstrumentId, fromMs: number, toMs: number): Promise<FundingPoint[]>;
+  marginBrackets(instrumentId: InstrumentId): Promise<MarginBracket[]>;
+  accountStates(): Promise<AccountMarginState[]>;
+}
