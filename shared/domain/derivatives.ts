@@ -70,13 +70,3 @@ export interface AccountMarginState {
   walletBalance: number;
   positions: VenuePerpPosition[];
 }
-
-/** What a source of derivatives data provides; every method may be slow (network). */
-export interface DerivativesSource {
-  readonly id: string;
-  listPerps(): PerpMarket[];
-  fundingSnapshot(instrumentId: InstrumentId): FundingSnapshot | undefined;
-  fundingHistory(instrumentId: InstrumentId, fromMs: number, toMs: number): Promise<FundingPoint[]>;
-  marginBrackets(instrumentId: InstrumentId): Promise<MarginBracket[]>;
-  accountStates(): Promise<AccountMarginState[]>;
-}

@@ -1,0 +1,22 @@
+/**
+ * A source of crypto-derivatives data (funding, margin brackets, margin accounts): the demo desk
+ * and the ccxt venue adapters implement it; the funding and margin features consume it.
+ */
+import type {
+  AccountMarginState,
+  FundingPoint,
+  FundingSnapshot,
+  MarginBracket,
+  PerpMarket,
+} from '../../shared/domain/derivatives';
+import type { InstrumentId } from '../../shared/domain/instrument';
+
+/** Every method may be slow (network) and may throw a clear error when the venue is down. */
+export interface DerivativesSource {
+  readonly id: string;
+  listPerps(): PerpMarket[];
+  fundingSnapshot(instrumentId: InstrumentId): FundingSnapshot | undefined;
+  fundingHistory(instrumentId: InstrumentId, fromMs: number, toMs: number): Promise<FundingPoint[]>;
+  marginBrackets(instrumentId: InstrumentId): Promise<MarginBracket[]>;
+  accountStates(): Promise<AccountMarginState[]>;
+}
