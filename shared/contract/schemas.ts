@@ -125,6 +125,7 @@ export const positionRiskSchema = z.object({
   vegaUsdPerVolPt: z.number(),
   thetaUsdPerDay: z.number(),
   iv: z.number().nonnegative().optional(),
+  ivSource: z.enum(['surface', 'quote', 'underlying']).optional(),
   freshness: freshnessSchema,
   note: z.string().optional(),
 }) satisfies z.ZodType<PositionRisk>;

@@ -2,6 +2,8 @@ import type { Account, Position } from './account';
 import type { Instrument, UnderlyingId } from './instrument';
 import type { Freshness, UnderlyingState } from './quote';
 
+export type IvSource = 'surface' | 'quote' | 'underlying';
+
 /**
  * Risk of one position in desk units (USD unless the name says otherwise):
  * delta in underlying units and in $, gamma as the $-delta change for a 1% move, vega in $ per
@@ -27,6 +29,8 @@ export interface PositionRisk {
   thetaUsdPerDay: number;
   /** Implied vol used for the valuation (options), decimal. */
   iv?: number | undefined;
+  /** Where `iv` came from: the fitted surface, the option's quote, or the underlying's ATM vol. */
+  ivSource?: IvSource | undefined;
   freshness: Freshness;
   note?: string | undefined;
 }

@@ -47,6 +47,11 @@ export interface Portfolio {
 export interface PortfolioMarket {
   underlyings: readonly UnderlyingState[];
   quotes: ReadonlyMap<string, Quote>;
+  /**
+   * Option vols by instrument id that take precedence over the quote's IV (e.g. read off a fitted
+   * surface); the order is override, quote markIv, the underlying's ATM vol.
+   */
+  volOverrides?: ReadonlyMap<string, number> | undefined;
 }
 
 export class PortfolioBuildError extends Error {
@@ -111,7 +116,7 @@ export function buildPortfolio(
     const quote = market.quotes.get(inst.id);
     if (inst.kind === 'option') {
       const tYears = Math.max(0, (inst.expiryMs - asOfMs) / MS_PER_YEAR);
-      const vol = quote?.markIv ?? u.atmVol;
+      const vol = market.volOverrides?.get(inst.id) ?? quote?.markIv ?? u.atmVol;
       p.model[i] = MODEL_OPTION;
       p.american[i] = inst.style === 'american' ? 1 : 0;
       p.right[i] = inst.right === 'call' ? 1 : -1;

@@ -6,7 +6,7 @@
 import type { Position } from '../../domain/account';
 import type { Instrument } from '../../domain/instrument';
 import type { Freshness, Quote, UnderlyingState } from '../../domain/quote';
-import type { PositionRisk } from '../../domain/valuation';
+import type { IvSource, PositionRisk } from '../../domain/valuation';
 import { americanGreeks } from '../american/index';
 import { BATCH_INVALID_PRICE, bsmGreeksBatch } from '../pricing/batch';
 import { buildPortfolio, MODEL_OPTION, usdPerUnit, type Portfolio } from './portfolio';
@@ -19,6 +19,30 @@ export interface BookValuationInput {
   quotes: Quote[];
   /** A quote older than this is shown as stale. */
   staleAfterMs: number;
+  /**
+   * Option vols by instrument id that replace the quote's IV (the fitted surface's vol at the
+   * option's strike and expiry); options without one fall back to the quote's markIv, then to
+   * the underlying's ATM vol. `PositionRisk.ivSource` says which was used.
+   */
+  volOverrides?: Readonly<Record<string, VolOverride>> | undefined;
+}
+
+export interface VolOverride {
+  volAnnual: number;
+  /**
+   * d vol / d spot (per unit of the underlying's price) under a sticky-delta surface, 0 or absent
+   * under sticky-strike; the delta then includes the smile term vega x dVolDSpot.
+   */
+  dVolDSpot?: number | undefined;
+  /** What the vol was read from, for display (e.g. `svi sticky-strike`). */
+  source?: string | undefined;
+}
+
+function usableOverrides(input: BookValuationInput): Map<string, VolOverride> {
+  const out = new Map<string, VolOverride>();
+  for (const [id, v] of Object.entries(input.volOverrides ?? {}))
+    if (Number.isFinite(v.volAnnual) && v.volAnnual > 0) out.set(id, v);
+  return out;
 }
 
 interface Sens {
@@ -139,6 +163,7 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
   const quotes = new Map(input.quotes.map((q) => [q.instrumentId, q]));
   const underlyings = new Map(input.underlyings.map((u) => [u.underlying, u]));
   const spots = new Map(input.underlyings.map((u) => [u.underlying, u.spot]));
+  const overrides = usableOverrides(input);
   const out = new Map<string, PositionRisk>();
   const priceable: Position[] = [];
   for (const pos of input.positions) {
@@ -153,7 +178,11 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
   const p = buildPortfolio(
     priceable,
     instruments,
-    { underlyings: input.underlyings, quotes },
+    {
+      underlyings: input.underlyings,
+      quotes,
+      volOverrides: new Map([...overrides].map(([id, v]) => [id, v.volAnnual])),
+    },
     input.asOfMs,
   );
   const sensitivities = optionSensitivities(p);
@@ -196,7 +225,17 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
       ? qtyUnits * (mark - pos.avgPrice) * usd
       : qtyUnits * mark * usd;
     const costUsd = derivative ? 0 : qtyUnits * pos.avgPrice * usd;
-    const deltaUnits = units * sens.deltaPerUnit;
+    const override = isOption ? overrides.get(inst.id) : undefined;
+    const dVolDSpot = override?.dVolDSpot;
+    // Sticky-delta: the option's vol moves with spot, so its delta carries vega x d vol / d spot.
+    const smileDelta =
+      dVolDSpot !== undefined && Number.isFinite(dVolDSpot) ? sens.vegaPerUnit * dVolDSpot : 0;
+    const deltaUnits = units * (sens.deltaPerUnit + smileDelta);
+    const ivSource: IvSource = override
+      ? 'surface'
+      : quote?.markIv !== undefined
+        ? 'quote'
+        : 'underlying';
     out.set(pos.id, {
       positionId: pos.id,
       accountId: pos.accountId,
@@ -213,7 +252,7 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
       gammaUsdPer1Pct: finiteOr0((units * sens.gammaPerUnit * spot * spot) / 100),
       vegaUsdPerVolPt: finiteOr0((units * sens.vegaPerUnit) / 100),
       thetaUsdPerDay: finiteOr0((units * sens.thetaPerUnit) / 365),
-      ...(isOption ? { iv: p.volAnnual[i] as number } : {}),
+      ...(isOption ? { iv: p.volAnnual[i] as number, ivSource } : {}),
       freshness,
       ...(note ? { note } : {}),
     });
