@@ -7,6 +7,7 @@ import { createBarsRepo } from './repos/bars.repo';
 import { createQuotesRepo } from './repos/quotes.repo';
 import { createReferenceRepo } from './repos/reference.repo';
 import { createSettingsRepo } from './repos/settings.repo';
+import { createSurfaceRepo } from './repos/surface.repo';
 
 export function createDbApi(db: Db) {
   const repos = {
@@ -14,6 +15,7 @@ export function createDbApi(db: Db) {
     ...createQuotesRepo(db),
     ...createBarsRepo(db),
     ...createSettingsRepo(db),
+    ...createSurfaceRepo(db),
   };
   return {
     ...repos,

@@ -4,6 +4,7 @@
  * add the next number.
  */
 import { sql as init } from './0001-init';
+import { sql as surfaceHistory } from './0002-surface-history';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'surface-history', sql: surfaceHistory },
+];
