@@ -33,9 +33,11 @@ export interface GridOptions {
   nV?: number;
   /** asinh crowding: the outermost spacing is cosh(concentration) x the central one (default 2). */
   concentration?: number;
-  /** Coarse early-exercise-premium grid of American rows (defaults 17 x 9; 65 without vol axis). */
+  /** Coarse early-exercise-premium grid of American rows (defaults 17 spot nodes x the fine vol nodes, so the premium needs no vol interpolation; 65 spot nodes without vol axis). */
   eepXi?: number;
   eepV?: number;
+  /** A premium below this on the whole position (USD) at every pre-scan node is dropped (0.01). */
+  eepNegligibleUsd?: number;
   rateShift?: number;
   dtYears?: number;
 }
@@ -159,10 +161,10 @@ function premiumGrid(
   g: BookGrid,
   u: number,
   options: GridOptions,
-): (j: number, k: number) => number {
+): ((j: number, k: number) => number) | undefined {
   const o = book.options;
   const nC = Math.max(4, options.eepXi ?? (g.nV === 1 ? 65 : 17));
-  const nCv = g.nV === 1 ? 1 : Math.max(4, options.eepV ?? 9);
+  const nCv = g.nV === 1 ? 1 : Math.max(4, options.eepV ?? g.nV);
   const xi0 = g.xi0[u] as number;
   const xiSpan = (g.nXi - 1) * (g.dXi[u] as number);
   const vSpan = (g.nV - 1) * (g.dV[u] as number);
@@ -175,25 +177,38 @@ function premiumGrid(
     rateShift: options.rateShift ?? 0,
     dtYears: options.dtYears ?? 0,
   };
-  const coarse = new Float64Array(nC * nCv);
-  for (let a = 0; a < nC; a++) {
+  const coarse = new Float64Array(nC * nCv).fill(Number.NaN);
+  const premiumAt = (a: number, b: number): number => {
+    const idx = a * nCv + b;
+    const cached = coarse[idx] as number;
+    if (!Number.isNaN(cached)) return cached;
     const x = (g.scale[u] as number) * Math.sinh(xi0 + (a * xiSpan) / (nC - 1));
     const spot = s0 * Math.exp(x);
-    for (let b = 0; b < nCv; b++) {
-      move.volMultiplier = nCv === 1 ? 1 : Math.exp(v0 + (b * vSpan) / (nCv - 1));
-      const am = optionRowValue(o, r, spot, move);
-      const eu = bsmUnitValue(
-        o.right[r] as number,
-        spot,
-        o.strike[r] as number,
-        Math.max(0, (o.tYears[r] as number) - move.dtYears),
-        (o.rate[r] as number) + move.rateShift,
-        o.carryYield[r] as number,
-        movedVol(o.volAnnual[r] as number, move),
-      );
-      coarse[a * nCv + b] = am - eu;
-    }
-  }
+    move.volMultiplier = nCv === 1 ? 1 : Math.exp(v0 + (b * vSpan) / (nCv - 1));
+    const am = optionRowValue(o, r, spot, move);
+    const eu = bsmUnitValue(
+      o.right[r] as number,
+      spot,
+      o.strike[r] as number,
+      Math.max(0, (o.tYears[r] as number) - move.dtYears),
+      (o.rate[r] as number) + move.rateShift,
+      o.carryYield[r] as number,
+      movedVol(o.volAnnual[r] as number, move),
+    );
+    coarse[idx] = am - eu;
+    return am - eu;
+  };
+  // Pre-scan a 5 x 5 subset (corners included): a premium worth less than `eepNegligibleUsd`
+  // on the whole position everywhere is dropped (calls with a tiny yield, far OTM puts).
+  const pick = (n: number) => [
+    ...new Set([0, (n - 1) >> 2, (n - 1) >> 1, (3 * (n - 1)) >> 2, n - 1]),
+  ];
+  let largest = 0;
+  for (const a of pick(nC))
+    for (const b of pick(nCv)) largest = Math.max(largest, Math.abs(premiumAt(a, b)));
+  if (largest * Math.abs(o.units[r] as number) < (options.eepNegligibleUsd ?? 0.01))
+    return undefined;
+  for (let a = 0; a < nC; a++) for (let b = 0; b < nCv; b++) premiumAt(a, b);
   const wa = new Float64Array(4);
   const wb = new Float64Array(4);
   return (j: number, k: number): number => {

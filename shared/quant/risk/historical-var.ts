@@ -12,7 +12,7 @@
  */
 import type { DailyCloseSeries } from '../../domain/book-file';
 import { buildBookGrid } from './book-grid';
-import { eulerContributions, type Contribution } from './contributions';
+import { eulerContributionsAll, type Contribution } from './contributions';
 import {
   checkScenarioSet,
   gridApprox,
@@ -144,15 +144,12 @@ export function historicalVar(
       horizonDays: h,
       scenarios: mv.n,
       results,
-      contributions: confidences.map((a) => ({
-        confidence: a,
-        byUnderlying: eulerContributions(
-          total,
-          { names: book.underlyings, pnl: parts },
-          a,
-          weights,
-        ),
-      })),
+      contributions: eulerContributionsAll(
+        total,
+        { names: book.underlyings, pnl: parts },
+        confidences,
+        weights,
+      ),
     };
     if (options.keepScenarioPnl) {
       res.scenarioPnl = total;

@@ -9,7 +9,7 @@
  * full revaluation on check paths chosen where VaR and ES are decided (`grid-check.ts`).
  */
 import { buildBookGrid, type GridOptions, type GridRange } from './book-grid';
-import { eulerContributions, type Contribution } from './contributions';
+import { eulerContributionsAll, type Contribution } from './contributions';
 import {
   gridApprox,
   measureApproximation,
@@ -168,16 +168,13 @@ export function monteCarloVar(
     const res: McHorizonResult = {
       horizonDays: f.horizonDays,
       results,
-      contributions: confidences.map((a) => ({
-        confidence: a,
-        byUnderlying: eulerContributions(
-          total,
-          { names: book.underlyings, pnl: parts },
-          a,
-          undefined,
-          options.incremental ?? true,
-        ),
-      })),
+      contributions: eulerContributionsAll(
+        total,
+        { names: book.underlyings, pnl: parts },
+        confidences,
+        undefined,
+        options.incremental ?? true,
+      ),
     };
     if (options.keepPnl) res.pnl = total;
     timingsMs.measures = (timingsMs.measures as number) + now() - t0;

@@ -4,7 +4,7 @@
  * and expiries), some spot/perp/equity rows, with a smile-shaped implied vol per option.
  */
 import type { Account, Position } from '../../../shared/domain/account';
-import type { BookFile } from '../../../shared/domain/book-file';
+import type { BookFile, DailyCloseSeries } from '../../../shared/domain/book-file';
 import type { Instrument } from '../../../shared/domain/instrument';
 import type { Quote, UnderlyingState } from '../../../shared/domain/quote';
 import { MS_PER_DAY } from '../../../shared/domain/time';
@@ -172,4 +172,45 @@ export function syntheticCorrelation(names: readonly string[]): number[] {
       a === b ? 1 : crypto.has(a) === crypto.has(b) ? (crypto.has(a) ? 0.5 : 0.6) : 0.4,
     ),
   );
+}
+
+/**
+ * Seeded correlated GBM daily closes for every underlying of a synthetic book (weekdays only,
+ * ending at AS_OF_MS), marked `synthetic`: `days` closes per series.
+ */
+export function syntheticHistory(book: BookFile, days: number, seed = 99): DailyCloseSeries[] {
+  const rng = createRng(seed);
+  const names = book.underlyings.map((u) => u.underlying);
+  const corr = syntheticCorrelation(names);
+  const n = names.length;
+  // Cholesky of the constant-correlation matrix (small n).
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = corr[i * n + j] as number;
+      for (let k = 0; k < j; k++) s -= (l[i * n + k] as number) * (l[j * n + k] as number);
+      l[i * n + j] = i === j ? Math.sqrt(s) : s / (l[j * n + j] as number);
+    }
+  }
+  const dates: number[] = [];
+  for (let t = AS_OF_MS; dates.length < days; t -= MS_PER_DAY) {
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) dates.unshift(t);
+  }
+  const closes = book.underlyings.map((u) => [u.spot]);
+  for (let d = 1; d < days; d++) {
+    const z = Array.from({ length: n }, () => rng.normal());
+    book.underlyings.forEach((u, i) => {
+      let e = 0;
+      for (let k = 0; k <= i; k++) e += (l[i * n + k] as number) * (z[k] as number);
+      const sd = u.atmVol / Math.sqrt(252);
+      const series = closes[i] as number[];
+      series.unshift((series[0] as number) * Math.exp(-sd * e));
+    });
+  }
+  return book.underlyings.map((u, i) => ({
+    underlying: u.underlying,
+    source: 'synthetic' as const,
+    points: dates.map((tsMs, d) => ({ tsMs, close: (closes[i] as number[])[d] as number })),
+  }));
 }
