@@ -12,6 +12,7 @@ import type { BsmInput } from '../pricing/types';
 import { americanAccurateSpotPricer, type SpotPricer } from './alo-american';
 import type { AmericanInput, AmericanMethod, AmericanOptions } from './american-types';
 import { binomialTree } from './binomial-tree';
+import { deterministicAmerican, exerciseValue } from './american-limits';
 import { americanBs2002Price } from './bjerksund-stensland-2002';
 import { escrowedSpot, validateDividends } from './escrowed-dividends';
 
@@ -19,23 +20,7 @@ const MODEL = 'american';
 const DEFAULT_TREE_STEPS = 1001;
 
 function intrinsic(input: BsmInput, spot: number): number {
-  return Math.max(input.type === 'call' ? spot - input.strike : input.strike - spot, 0);
-}
-
-/**
- * Zero total vol: the asset grows deterministically at r - q, and the holder exercises at the
- * best time, which is now, at expiry, or where d/dt of the discounted payoff vanishes.
- */
-function deterministicAmerican(input: BsmInput, spot: number): number {
-  const { strike: k, tYears: t, rate: r, carryYield: q } = input;
-  const sign = input.type === 'call' ? 1 : -1;
-  const value = (u: number) => Math.max(sign * (spot * Math.exp(-q * u) - k * Math.exp(-r * u)), 0);
-  let best = Math.max(value(0), value(t));
-  if (r !== q) {
-    const u = Math.log((r * k) / (q * spot)) / (r - q);
-    if (u > 0 && u < t) best = Math.max(best, value(u));
-  }
-  return best;
+  return exerciseValue(input.type === 'call' ? 1 : -1, spot, input.strike);
 }
 
 /** Validates and returns the dividend-free input on the escrowed spot. */
@@ -58,7 +43,11 @@ export function escrowedSpotPricer(
 ): SpotPricer {
   const regime = pricingRegime(base.tYears, base.volAnnual);
   if (regime === 'expired') return (spot) => intrinsic(base, spot);
-  if (regime === 'deterministic') return (spot) => deterministicAmerican(base, spot);
+  if (regime === 'deterministic') {
+    const { type, strike, tYears, rate, carryYield } = base;
+    const sign = type === 'call' ? 1 : -1;
+    return (spot) => deterministicAmerican(sign, spot, strike, tYears, rate, carryYield);
+  }
   let raw: SpotPricer;
   if (method === 'bs2002') {
     const fallback = (spot: number) => americanAccurateSpotPricer({ ...base, spot })(spot);
