@@ -9,6 +9,7 @@
  */
 import { gridUnderlyingPnl, type BookGrid } from './grid-interp';
 import { underlyingPnlExact, type RevalBook, type UnderlyingMove } from './reval-rows';
+import { varRank } from './tail-measures';
 
 export interface ApproximationError {
   /** 'grid-bicubic' (Catmull-Rom on per-underlying grids) or 'delta-gamma-vega' (Taylor). */
@@ -85,18 +86,38 @@ export function measureApproximation(
   };
 }
 
-/**
- * Check scenarios: the `tail` worst scenarios by approximate P&L plus `spread` evenly spaced
- * others (distinct, ascending).
- */
-export function checkScenarioSet(pnl: Float64Array, tail: number, spread: number): Int32Array {
-  const n = pnl.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (pnl[a] as number) - (pnl[b] as number),
-  );
+/** Paths to check: around each VaR rank, the worst losses, and an even spread. */
+export function pickCheckPaths(
+  losses: Float64Array,
+  sorted: Float64Array,
+  confidences: readonly number[],
+  perRank: number,
+  tail: number,
+  spread: number,
+): Int32Array {
+  const n = losses.length;
   const set = new Set<number>();
-  for (let i = 0; i < Math.min(tail, n); i++) set.add(order[i] as number);
-  const step = spread > 0 ? n / spread : n + 1;
-  for (let f = 0; f < n && set.size < Math.min(n, tail + spread); f += step) set.add(Math.floor(f));
+  const bands = confidences.map((a) => {
+    const k = varRank(n, a) - 1;
+    const half = Math.floor(perRank / 2);
+    return [sorted[Math.max(0, k - half)] as number, sorted[Math.min(n - 1, k + half)] as number];
+  });
+  const tailCut = sorted[Math.max(0, n - tail)] as number;
+  const perBand = new Array<number>(bands.length).fill(0);
+  let tailCount = 0;
+  for (let s = 0; s < n; s++) {
+    const l = losses[s] as number;
+    if (tail > 0 && l >= tailCut && tailCount < tail) {
+      set.add(s);
+      tailCount++;
+    }
+    bands.forEach(([lo, hi], b) => {
+      if (l >= (lo as number) && l <= (hi as number) && (perBand[b] as number) < perRank + 1) {
+        set.add(s);
+        perBand[b] = (perBand[b] as number) + 1;
+      }
+    });
+  }
+  for (let q = 0; q < spread; q++) set.add(Math.floor(((q + 0.5) * n) / spread));
   return Int32Array.from([...set].sort((a, b) => a - b));
 }

@@ -14,7 +14,7 @@ import type { DailyCloseSeries } from '../../domain/book-file';
 import { buildBookGrid } from './book-grid';
 import { eulerContributionsAll, type Contribution } from './contributions';
 import {
-  checkScenarioSet,
+  pickCheckPaths,
   gridApprox,
   measureApproximation,
   type ApproximationError,
@@ -156,8 +156,9 @@ export function historicalVar(
       res.scenarioEndDayMs = mv.endDayMs;
     }
     if (approx) {
-      const tailCount = Math.ceil(mv.n * (1 - Math.min(...confidences))) + 5;
-      const check = checkScenarioSet(total, tailCount, 20);
+      // Check scenarios where VaR/ES are decided: around each VaR rank, the worst, a spread.
+      const losses = total.map((p) => -p);
+      const check = pickCheckPaths(losses, losses.slice().sort(), confidences, 4, 4, 4);
       const err = measureApproximation(
         book,
         (u, x) => approx(u, x),

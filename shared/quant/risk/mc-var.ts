@@ -13,6 +13,7 @@ import { eulerContributionsAll, type Contribution } from './contributions';
 import {
   gridApprox,
   measureApproximation,
+  pickCheckPaths,
   type ApproximationError,
   type ApproxPnl,
 } from './grid-check';
@@ -20,7 +21,7 @@ import type { Copula, FactorModel } from './factor-model';
 import { revalueRange, type RevalEngine, type RevalScheme } from './mc-revalue';
 import { simulateFactorsRange, type HorizonFactors, type KernelHooks } from './mc-simulate';
 import type { RevalBook } from './reval-rows';
-import { tailMeasureSorted, varRank, type TailMeasure } from './tail-measures';
+import { tailMeasureSorted, type TailMeasure } from './tail-measures';
 import { taylorCoefficients, taylorUnderlyingPnl } from './taylor-approx';
 
 export interface McVarOptions {
@@ -77,42 +78,6 @@ export function factorRanges(factors: readonly HorizonFactors[], nU: number): Gr
     }
     return r;
   });
-}
-
-/** Paths to check: around each VaR rank, the worst losses, and an even spread. */
-export function pickCheckPaths(
-  losses: Float64Array,
-  sorted: Float64Array,
-  confidences: readonly number[],
-  perRank: number,
-  tail: number,
-  spread: number,
-): Int32Array {
-  const n = losses.length;
-  const set = new Set<number>();
-  const bands = confidences.map((a) => {
-    const k = varRank(n, a) - 1;
-    const half = Math.floor(perRank / 2);
-    return [sorted[Math.max(0, k - half)] as number, sorted[Math.min(n - 1, k + half)] as number];
-  });
-  const tailCut = sorted[Math.max(0, n - tail)] as number;
-  const perBand = new Array<number>(bands.length).fill(0);
-  let tailCount = 0;
-  for (let s = 0; s < n; s++) {
-    const l = losses[s] as number;
-    if (tail > 0 && l >= tailCut && tailCount < tail) {
-      set.add(s);
-      tailCount++;
-    }
-    bands.forEach(([lo, hi], b) => {
-      if (l >= (lo as number) && l <= (hi as number) && (perBand[b] as number) < perRank + 1) {
-        set.add(s);
-        perBand[b] = (perBand[b] as number) + 1;
-      }
-    });
-  }
-  for (let q = 0; q < spread; q++) set.add(Math.floor(((q + 0.5) * n) / spread));
-  return Int32Array.from([...set].sort((a, b) => a - b));
 }
 
 export function monteCarloVar(
