@@ -3,6 +3,7 @@
  * The db worker exposes it over comlink; tests call it directly on an in-memory database.
  */
 import type { Db } from './database';
+import { createBasisRepo } from './repos/basis.repo';
 import { createBarsRepo } from './repos/bars.repo';
 import { createQuotesRepo } from './repos/quotes.repo';
 import { createReferenceRepo } from './repos/reference.repo';
@@ -15,6 +16,7 @@ export function createDbApi(db: Db) {
     ...createQuotesRepo(db),
     ...createBarsRepo(db),
     ...createSettingsRepo(db),
+    ...createBasisRepo(db),
     ...createSurfaceRepo(db),
   };
   return {

@@ -5,6 +5,7 @@
  */
 import { sql as init } from './0001-init';
 import { sql as surfaceHistory } from './0002-surface-history';
+import { sql as basisFundamentals } from './0003-basis-fundamentals';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'surface-history', sql: surfaceHistory },
+  { version: 3, name: 'basis-fundamentals', sql: basisFundamentals },
 ];
