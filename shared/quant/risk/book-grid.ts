@@ -33,7 +33,7 @@ export interface GridOptions {
   nV?: number;
   /** asinh crowding: the outermost spacing is cosh(concentration) x the central one (default 2). */
   concentration?: number;
-  /** Coarse early-exercise-premium grid of American rows (defaults 17 spot nodes x the fine vol nodes, so the premium needs no vol interpolation; 65 spot nodes without vol axis). */
+  /** Coarse early-exercise-premium grid of American rows (defaults 17 spot nodes x the fine vol nodes, so the premium needs no vol interpolation; 33 spot nodes without vol axis). */
   eepXi?: number;
   eepV?: number;
   /** A premium below this on the whole position (USD) at every pre-scan node is dropped (0.01). */
@@ -163,7 +163,7 @@ function premiumGrid(
   options: GridOptions,
 ): ((j: number, k: number) => number) | undefined {
   const o = book.options;
-  const nC = Math.max(4, options.eepXi ?? (g.nV === 1 ? 65 : 17));
+  const nC = Math.max(4, options.eepXi ?? (g.nV === 1 ? 33 : 17));
   const nCv = g.nV === 1 ? 1 : Math.max(4, options.eepV ?? g.nV);
   const xi0 = g.xi0[u] as number;
   const xiSpan = (g.nXi - 1) * (g.dXi[u] as number);
