@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appApi } from './features/app.api';
+import { basisApi } from './features/basis.api';
 import { bookApi } from './features/book.api';
 import { limitsApi } from './features/limits.api';
 import { marketApi } from './features/market.api';
@@ -15,6 +16,7 @@ export const api = {
   ...bookApi,
   ...marketApi,
   ...limitsApi,
+  ...basisApi,
 } as const;
 
 export type Api = typeof api;

@@ -5,6 +5,8 @@
  */
 import type { PositionRisk } from '../domain/valuation';
 import type { BookValuationInput } from '../quant/book/revalue-book';
+import type { BasisJobInput } from '../quant/basis/store-report';
+import type { BasisReportView } from '../quant/basis/report-view';
 
 export interface JobControl {
   jobId: number;
@@ -23,6 +25,14 @@ export interface ComputeApi {
     input: BookValuationInput,
     control: JobControl,
   ): Promise<{ risks: PositionRisk[]; computeMs: number }>;
+  /**
+   * The MSTR-BTC basis report from store rows (closes, company record, user purchases):
+   * `analyzeBasis` (two GARCH fits and a DCC fit, 25-50 ms on 6 years) and its contract view.
+   */
+  basisReport(
+    input: BasisJobInput,
+    control: JobControl,
+  ): Promise<{ view: BasisReportView; computeMs: number }>;
 }
 
 export class JobCancelledError extends Error {

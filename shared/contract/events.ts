@@ -1,5 +1,6 @@
 /** Events main pushes to every renderer; names are `feature.pastTense`. */
 import { z } from 'zod';
+import { basisUpdatedSchema } from './features/basis.api';
 import { bookSnapshotSchema, underlyingStateSchema } from './schemas';
 
 export const events = {
@@ -10,6 +11,8 @@ export const events = {
     tsMs: z.number().int(),
     underlyings: z.array(underlyingStateSchema),
   }),
+  /** Basis: live mNAV/premium/z-score (throttled) or a new daily model report. */
+  'basis.updated': basisUpdatedSchema,
 } as const;
 
 export type Events = typeof events;

@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/contract/dispatch';
 import { WorkerPool } from '../compute/worker-pool';
 import { openDbWorker, type DbClient } from '../db/db-client';
 import { BookService } from '../services/book/book.service';
+import { startBasisFeature } from '../services/basis/basis.handlers';
 import { bookHandlers } from '../services/book/book.handlers';
 import { EventBus } from '../services/event-bus';
 import { ensureDefaultLimits, limitsHandlers } from '../services/limits/limits.service';
@@ -77,6 +78,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   await desk.start();
   // Features: const x = await startXFeature(ctx); then ...x.handlers below and x.stop() in close.
   const ctx: FeatureContext = { config, db, pool, bus, market, book, gateway: desk };
+  const basis = await startBasisFeature(ctx);
 
   const housekeeping = setInterval(() => {
     void saveDemoState(db, desk);
@@ -97,6 +99,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     ...bookHandlers(book),
     ...marketHandlers(market),
     ...limitsHandlers(db),
+    ...basis.handlers,
   } satisfies ApiHandlers;
 
   return {
@@ -113,6 +116,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     async close() {
       clearInterval(housekeeping);
       await desk.stop();
+      await basis.stop();
       book.stop();
       await market.stop();
       await saveDemoState(db, desk);

@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { JobCancelledError, isCancelled, type ComputeApi } from '../../shared/contract/compute';
 import { revalueBook } from '../../shared/quant/book/revalue-book';
+import { basisReportFromStore } from '../../shared/quant/basis/store-report';
 
 if (!parentPort) throw new Error('compute.worker must run in a worker thread');
 
@@ -27,6 +28,12 @@ const api: ComputeApi = {
     const t0 = performance.now();
     const risks = revalueBook(input);
     return { risks, computeMs: performance.now() - t0 };
+  },
+  async basisReport(input, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    const t0 = performance.now();
+    const view = basisReportFromStore(input);
+    return { view, computeMs: performance.now() - t0 };
   },
 };
 

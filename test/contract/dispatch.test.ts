@@ -24,6 +24,24 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     'market.getUnderlyings': () => [],
     'market.getCandles': () => [],
     'limits.list': () => [],
+    'basis.getReport': () => {
+      throw new Error('not used');
+    },
+    'basis.getLive': () => {
+      throw new Error('not used');
+    },
+    'basis.listHoldings': () => ({
+      lastRecordedDayMs: null,
+      current: null,
+      purchases: [],
+      changes: [],
+    }),
+    'basis.recordPurchase': () => {
+      throw new Error('not used');
+    },
+    'basis.getHedge': () => {
+      throw new Error('not used');
+    },
   };
   return { ...base, ...overrides };
 }
