@@ -11,6 +11,8 @@
  * Results are USD losses (positive = loss); contributions split them by underlying.
  */
 import type { DailyCloseSeries } from '../../domain/book-file';
+import type { Portfolio } from '../book/portfolio';
+import { positionContributionsExact } from './position-contributions';
 import { buildBookGrid } from './book-grid';
 import { eulerContributionsAll, type Contribution } from './contributions';
 import {
@@ -41,6 +43,8 @@ export interface HistoricalVarOptions extends HistoricalScenarioOptions {
   gridNodes?: number;
   /** Keep the P&L of every scenario in the result (histograms). */
   keepScenarioPnl?: boolean;
+  /** Also split VaR/ES by position (exact: every position revalued on every scenario). */
+  byPosition?: Portfolio;
 }
 
 export interface HistoricalHorizonResult {
@@ -48,6 +52,7 @@ export interface HistoricalHorizonResult {
   scenarios: number;
   results: TailMeasure[];
   contributions: { confidence: number; byUnderlying: Contribution[] }[];
+  positionContributions?: { confidence: number; byPosition: Contribution[] }[];
   scenarioPnl?: Float64Array;
   scenarioEndDayMs?: number[];
   approximationError?: ApproximationError;
@@ -151,6 +156,16 @@ export function historicalVar(
         weights,
       ),
     };
+    if (options.byPosition) {
+      res.positionContributions = positionContributionsExact(
+        book,
+        options.byPosition,
+        mv.x,
+        mv.n,
+        confidences,
+        weights,
+      );
+    }
     if (options.keepScenarioPnl) {
       res.scenarioPnl = total;
       res.scenarioEndDayMs = mv.endDayMs;

@@ -20,6 +20,8 @@ import {
 import type { Copula, FactorModel } from './factor-model';
 import { revalueRange, type RevalEngine, type RevalScheme } from './mc-revalue';
 import { simulateFactorsRange, type HorizonFactors, type KernelHooks } from './mc-simulate';
+import type { Portfolio } from '../book/portfolio';
+import { positionComponentsSampled } from './position-contributions';
 import type { RevalBook } from './reval-rows';
 import { tailMeasureSorted, type TailMeasure } from './tail-measures';
 import { taylorCoefficients, taylorUnderlyingPnl } from './taylor-approx';
@@ -36,6 +38,8 @@ export interface McVarOptions {
   /** Incremental VaR per underlying (default true). */
   incremental?: boolean;
   keepPnl?: boolean;
+  /** Also estimate per-position components on the tail (`position-contributions.ts`). */
+  byPosition?: Portfolio;
   hooks?: KernelHooks;
   /** Clock in ms for `timingsMs` (pure code reads no clock itself); without it timings are 0. */
   clock?: () => number;
@@ -45,6 +49,12 @@ export interface McHorizonResult {
   horizonDays: number;
   results: TailMeasure[];
   contributions: { confidence: number; byUnderlying: Contribution[] }[];
+  /** Tail-sampled components per position (incrementalVar not computed: 0). */
+  positionContributions?: {
+    confidence: number;
+    byPosition: Contribution[];
+    sampledScenarios: number;
+  }[];
   approximationError?: ApproximationError;
   pnl?: Float64Array;
 }
@@ -142,6 +152,16 @@ export function monteCarloVar(
       ),
     };
     if (options.keepPnl) res.pnl = total;
+    if (options.byPosition) {
+      res.positionContributions = positionComponentsSampled(
+        book,
+        options.byPosition,
+        f.x,
+        f.v,
+        total,
+        results,
+      );
+    }
     timingsMs.measures = (timingsMs.measures as number) + now() - t0;
     if (approx) {
       t0 = now();

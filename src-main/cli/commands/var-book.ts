@@ -23,17 +23,32 @@ interface Row {
 function contributionsOut(
   horizonDays: number,
   list: { confidence: number; byUnderlying: Contribution[] }[],
+  positions: { confidence: number; byPosition: Contribution[] }[] | undefined,
+  incrementalByPosition: boolean,
 ) {
-  return list.map((c) => ({
-    horizonDays,
-    confidence: c.confidence,
-    byUnderlying: c.byUnderlying.map((b) => ({
-      underlying: b.name,
-      componentVar: b.componentVar,
-      componentEs: b.componentEs,
-      incrementalVar: b.incrementalVar,
-    })),
-  }));
+  return list.map((c, i) => {
+    const byPosition = positions?.[i]?.byPosition;
+    return {
+      horizonDays,
+      confidence: c.confidence,
+      byUnderlying: c.byUnderlying.map((b) => ({
+        underlying: b.name,
+        componentVar: b.componentVar,
+        componentEs: b.componentEs,
+        incrementalVar: b.incrementalVar,
+      })),
+      ...(byPosition
+        ? {
+            byPosition: byPosition.map((b) => ({
+              positionId: b.name,
+              componentVar: b.componentVar,
+              componentEs: b.componentEs,
+              ...(incrementalByPosition ? { incrementalVar: b.incrementalVar } : {}),
+            })),
+          }
+        : {}),
+    };
+  });
 }
 
 function intFlag(
@@ -69,6 +84,7 @@ export function runBookVar(input: RiskBookInput, parsed: ParsedArgs): Record<str
     positions: file.positions.length,
   };
   const window = intFlag(parsed, 'window', 500, 20, 5000);
+  const byPosition = parsed.flags.get('by-position') === true ? input.portfolio : undefined;
   try {
     if (method === 'historical') {
       const weighting = oneOf(parsed, 'weighting', ['equal', 'ewma'] as const, 'equal');
@@ -79,6 +95,7 @@ export function runBookVar(input: RiskBookInput, parsed: ParsedArgs): Record<str
         weighting,
         weightLambda: numberFlag(parsed, 'lambda', 0.97),
         filter: oneOf(parsed, 'filter', ['none', 'ewma', 'garch'] as const, 'none'),
+        ...(byPosition ? { byPosition } : {}),
       });
       return {
         ...head,
@@ -93,7 +110,9 @@ export function runBookVar(input: RiskBookInput, parsed: ParsedArgs): Record<str
         results: r.horizons.flatMap((h) =>
           h.results.map((m): Row => ({ horizonDays: h.horizonDays, ...m })),
         ),
-        contributions: r.horizons.flatMap((h) => contributionsOut(h.horizonDays, h.contributions)),
+        contributions: r.horizons.flatMap((h) =>
+          contributionsOut(h.horizonDays, h.contributions, h.positionContributions, true),
+        ),
         gaps: r.gaps,
         droppedDays: r.droppedDays,
       };
@@ -117,6 +136,7 @@ export function runBookVar(input: RiskBookInput, parsed: ParsedArgs): Record<str
         confidences,
         seed,
         scheme,
+        ...(byPosition ? { byPosition } : {}),
       });
       return {
         ...head,
@@ -127,7 +147,9 @@ export function runBookVar(input: RiskBookInput, parsed: ParsedArgs): Record<str
         results: r.horizons.flatMap((h) =>
           h.results.map((m): Row => ({ horizonDays: h.horizonDays, ...m })),
         ),
-        contributions: r.horizons.flatMap((h) => contributionsOut(h.horizonDays, h.contributions)),
+        contributions: r.horizons.flatMap((h) =>
+          contributionsOut(h.horizonDays, h.contributions, h.positionContributions, false),
+        ),
         ...(r.approximationError ? { approximationError: r.approximationError } : {}),
         model: r.modelNotes,
       };

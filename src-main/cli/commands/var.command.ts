@@ -19,7 +19,7 @@ const usage = `Usage:
   cerberus var book --book FILE [--method historical|montecarlo|parametric] [--horizon 1,10]
                     [--confidence 0.95,0.99] [--paths N] [--seed S] [--scheme grid|full|delta-gamma-vega]
                     [--copula gaussian|t] [--nu NU] [--window N] [--weighting equal|ewma] [--lambda L]
-                    [--filter none|ewma|garch]
+                    [--filter none|ewma|garch] [--by-position]
 
 var series: daily log returns r of the column (rows sorted by the date column when there is one),
 losses L = -r of the last N returns (default all). Historical VaR at level a over n losses is the
@@ -32,7 +32,9 @@ var book: VaR/ES of a saved book (cerberus demo --out FILE) in USD, losses posit
  "componentEs","incrementalVar"}]}], ...method details}. historical needs the book's history
 (window 500 days by default, overlapping h-day returns); montecarlo defaults to 100000 paths, seed 1,
 Gaussian copula, per-underlying price grids with "approximationError" against full revaluation;
-parametric gives normal (delta), cornish-fisher (delta-gamma) and student-t (nu fitted on the book's
+--by-position adds "byPosition" ({"positionId","componentVar","componentEs"} and, for
+historical, "incrementalVar") to each contribution entry; Monte Carlo estimates position components
+on at most 256 tail and 256 near-VaR paths revalued in full. parametric gives normal (delta), cornish-fisher (delta-gamma) and student-t (nu fitted on the book's
 historical P&L when it has history) for the linearised book.`;
 
 function windowFlag(parsed: ParsedArgs): WindowSpec {
@@ -83,7 +85,7 @@ export const varCommand: CliCommand = {
   summary: 'VaR/ES of a price series or a saved book (historical, Monte Carlo, parametric)',
   usage,
   async run(args, io) {
-    const parsed = parseArgs(args);
+    const parsed = parseArgs(args, ['by-position']);
     const sub = parsed.positional[0];
     if (sub === 'series') return runSeries(parsed, io);
     if (sub === 'book') {

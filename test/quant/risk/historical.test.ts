@@ -190,3 +190,35 @@ describe('bad input gives clear errors', () => {
     expect(() => riskBookFromJson(empty)).toThrow(/no positions/);
   });
 });
+
+describe('per-position contributions (historical, exact)', () => {
+  it('position components add up to VaR/ES and per-position P&L adds up to each underlying', () => {
+    const file = sample();
+    const { book, portfolio } = riskBookFromFile(file);
+    const r = historicalVar(book, file.history, { horizonsDays: [1], byPosition: portfolio });
+    const h = r.horizons[0];
+    h?.positionContributions?.forEach((c, i) => {
+      expect(c.byPosition.length).toBe(portfolio.n);
+      expect(c.byPosition.reduce((s, x) => s + x.componentVar, 0)).toBeCloseTo(
+        h.results[i]?.var as number,
+        6,
+      );
+      expect(c.byPosition.reduce((s, x) => s + x.componentEs, 0)).toBeCloseTo(
+        h.results[i]?.es as number,
+        6,
+      );
+      // Positions of one underlying add up to the underlying's ES component.
+      for (const u of h.contributions[i]?.byUnderlying ?? []) {
+        const ids = new Set(
+          portfolio.positionIds.filter(
+            (_, k) => book.underlyings[portfolio.underlyingIndex[k] as number] === u.name,
+          ),
+        );
+        const sum = c.byPosition
+          .filter((x) => ids.has(x.name))
+          .reduce((s, x) => s + x.componentEs, 0);
+        expect(sum).toBeCloseTo(u.componentEs, 6);
+      }
+    });
+  });
+});

@@ -178,6 +178,26 @@ describe('contributions', () => {
       6,
     );
   });
+  it('tail-sampled position components add up to VaR and ES', () => {
+    const file = syntheticBook({ positions: 30, underlyings: 3, seed: 12 });
+    const { book, portfolio } = riskBookFromFile(file);
+    const model = buildFactorModel(book.underlyings, file.underlyings, undefined, {
+      volSource: 'implied',
+    });
+    const h = monteCarloVar(book, model, { paths: 4096, horizonsDays: [1], byPosition: portfolio })
+      .horizons[0];
+    h?.positionContributions?.forEach((c, i) => {
+      expect(c.sampledScenarios).toBeGreaterThan(0);
+      expect(c.byPosition.reduce((s, x) => s + x.componentVar, 0)).toBeCloseTo(
+        h.results[i]?.var as number,
+        6,
+      );
+      expect(c.byPosition.reduce((s, x) => s + x.componentEs, 0)).toBeCloseTo(
+        h.results[i]?.es as number,
+        6,
+      );
+    });
+  });
   it('implied vols convert with 252 trading days', () => {
     const { file, book } = linearBook(3);
     const m = buildFactorModel(book.underlyings, file.underlyings, undefined, {

@@ -165,7 +165,10 @@ describe('reverse stress', () => {
     const t = down.t as number;
     expect(down.moves?.[0]?.spot).toBeCloseTo(Math.expm1(-t), 12);
     // Smallest: no smaller shock along the direction reaches the target.
-    expect(reverseStress(book, 50_000, proportionalDirection(nU, -1), { tMax: t * 0.999, steps: 50 }).found).toBe(false);
+    expect(
+      reverseStress(book, 50_000, proportionalDirection(nU, -1), { tMax: t * 0.999, steps: 50 })
+        .found,
+    ).toBe(false);
     // A loss beyond anything reachable is reported, not invented.
     const huge = reverseStress(book, 1e12, proportionalDirection(nU, -1));
     expect(huge.found).toBe(false);

@@ -127,6 +127,32 @@ describe('cerberus var book', () => {
     const v = j.results.find((x) => x.horizonDays === 1 && x.confidence === 0.99)?.var as number;
     expect(c?.byUnderlying.reduce((s, x) => s + x.componentVar, 0)).toBeCloseTo(v, 4);
   });
+  it('--by-position splits each entry by position', async () => {
+    const j = json<{
+      results: { var: number }[];
+      contributions: { byPosition: { positionId: string; componentVar: number }[] }[];
+    }>(
+      (
+        await cli([
+          'var',
+          'book',
+          '--book',
+          BOOK,
+          '--horizon',
+          '1',
+          '--confidence',
+          '0.99',
+          '--by-position',
+        ])
+      ).out,
+    );
+    const c = j.contributions[0];
+    expect(c?.byPosition.length).toBe(10);
+    expect(c?.byPosition.reduce((s, x) => s + x.componentVar, 0)).toBeCloseTo(
+      j.results[0]?.var as number,
+      4,
+    );
+  });
   it('Monte Carlo is seeded and reports the approximation error', async () => {
     const args = [
       'var',
