@@ -10,6 +10,7 @@ import { basisApi } from './features/basis.api';
 import { bookApi } from './features/book.api';
 import { limitsApi } from './features/limits.api';
 import { marketApi } from './features/market.api';
+import { surfaceApi } from './features/surface.api';
 
 export const api = {
   ...appApi,
@@ -17,6 +18,7 @@ export const api = {
   ...marketApi,
   ...limitsApi,
   ...basisApi,
+  ...surfaceApi,
 } as const;
 
 export type Api = typeof api;

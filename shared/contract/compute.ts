@@ -7,6 +7,7 @@ import type { PositionRisk } from '../domain/valuation';
 import type { BookValuationInput } from '../quant/book/revalue-book';
 import type { BasisJobInput } from '../quant/basis/store-report';
 import type { BasisReportView } from '../quant/basis/report-view';
+import type { SurfaceFitJob, SurfaceFitOutcome } from '../quant/surface-live/fit-job';
 
 export interface JobControl {
   jobId: number;
@@ -33,6 +34,11 @@ export interface ComputeApi {
     input: BasisJobInput,
     control: JobControl,
   ): Promise<{ view: BasisReportView; computeMs: number }>;
+  /**
+   * Fits one underlying's chain with each requested model (SVI arbitrage-free, SABR) and returns
+   * per model the screen's view and 3D grid, or the error; cancellation is checked between models.
+   */
+  fitSurface(job: SurfaceFitJob, control: JobControl): Promise<SurfaceFitOutcome[]>;
 }
 
 export class JobCancelledError extends Error {

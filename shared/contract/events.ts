@@ -1,6 +1,7 @@
 /** Events main pushes to every renderer; names are `feature.pastTense`. */
 import { z } from 'zod';
 import { basisUpdatedSchema } from './features/basis.api';
+import { surfaceFitSummarySchema } from './features/surface.api';
 import { bookSnapshotSchema, underlyingStateSchema } from './schemas';
 
 export const events = {
@@ -13,6 +14,8 @@ export const events = {
   }),
   /** Basis: live mNAV/premium/z-score (throttled) or a new daily model report. */
   'basis.updated': basisUpdatedSchema,
+  /** A surface was refitted (one event per underlying and model). */
+  'surface.updated': surfaceFitSummarySchema,
 } as const;
 
 export type Events = typeof events;

@@ -15,6 +15,7 @@ import { ensureDefaultLimits, limitsHandlers } from '../services/limits/limits.s
 import { MarketService, quoteRowsOf } from '../services/market/market.service';
 import { marketHandlers } from '../services/market/market.handlers';
 import { QuoteWriter } from '../services/market/quote-writer';
+import { startSurfaceFeature } from '../services/surface/surface.feature';
 import type { ServicesConfig } from './config';
 import type { FeatureContext } from './feature';
 import { saveDemoState, setUpDemoDesk } from './demo-setup';
@@ -78,6 +79,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   await desk.start();
   // Features: const x = await startXFeature(ctx); then ...x.handlers below and x.stop() in close.
   const ctx: FeatureContext = { config, db, pool, bus, market, book, gateway: desk };
+  const surface = await startSurfaceFeature(ctx);
   const basis = await startBasisFeature(ctx);
 
   const housekeeping = setInterval(() => {
@@ -99,6 +101,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     ...bookHandlers(book),
     ...marketHandlers(market),
     ...limitsHandlers(db),
+    ...surface.handlers,
     ...basis.handlers,
   } satisfies ApiHandlers;
 
@@ -116,6 +119,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     async close() {
       clearInterval(housekeeping);
       await desk.stop();
+      await surface.stop();
       await basis.stop();
       book.stop();
       await market.stop();

@@ -5,6 +5,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { JobCancelledError, isCancelled, type ComputeApi } from '../../shared/contract/compute';
 import { revalueBook } from '../../shared/quant/book/revalue-book';
 import { basisReportFromStore } from '../../shared/quant/basis/store-report';
+import { runSurfaceFitJob } from '../../shared/quant/surface-live/fit-job';
 
 if (!parentPort) throw new Error('compute.worker must run in a worker thread');
 
@@ -34,6 +35,14 @@ const api: ComputeApi = {
     const t0 = performance.now();
     const view = basisReportFromStore(input);
     return { view, computeMs: performance.now() - t0 };
+  },
+  async fitSurface(job, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    return runSurfaceFitJob(
+      job,
+      () => performance.now(),
+      () => isCancelled(control),
+    );
   },
 };
 

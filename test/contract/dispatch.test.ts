@@ -8,6 +8,10 @@ import { clientFrameSchema } from '../../shared/contract/ws-protocol';
 
 const ctx = { transport: 'in-process' as const };
 
+const notUsed = (): never => {
+  throw new Error('not used');
+};
+
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   const base: ApiHandlers = {
     'app.getInfo': () => ({
@@ -42,6 +46,14 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     'basis.getHedge': () => {
       throw new Error('not used');
     },
+    'surface.getStatus': notUsed,
+    'surface.getFit': notUsed,
+    'surface.getGrid': notUsed,
+    'surface.getHistory': notUsed,
+    'surface.refit': notUsed,
+    'surface.getSettings': notUsed,
+    'surface.setSettings': notUsed,
+    'surface.getBookVols': notUsed,
   };
   return { ...base, ...overrides };
 }

@@ -5,10 +5,22 @@
  */
 import type { Account, Position } from '../../../shared/domain/account';
 import type { Instrument } from '../../../shared/domain/instrument';
+import type { UnderlyingState } from '../../../shared/domain/quote';
 import { sumTotals, type BookSnapshot } from '../../../shared/domain/valuation';
+import type { VolOverride } from '../../../shared/quant/book/revalue-book';
 import type { WorkerPool } from '../../compute/worker-pool';
 import type { EventBus } from '../event-bus';
 import type { MarketService } from '../market/market.service';
+
+/**
+ * Per-instrument option vols that replace the quotes' IVs in the next revaluation (the surface
+ * feature reads them off its fitted surfaces); undefined = use the quotes.
+ */
+export type VolOverrideSource = (market: {
+  asOfMs: number;
+  instruments: readonly Instrument[];
+  underlyings: readonly UnderlyingState[];
+}) => Record<string, VolOverride> | undefined;
 
 export interface BookContents {
   accounts: Account[];
@@ -25,6 +37,7 @@ export class BookService {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
+  private volSource: VolOverrideSource | undefined;
   /** Jobs that failed; the last error is kept for the status bar. */
   failures = 0;
   lastError: string | undefined;
@@ -54,6 +67,17 @@ export class BookService {
 
   setContents(book: BookContents): void {
     this.book = book;
+    this.schedule();
+  }
+
+  /** Installs (or removes) the source of option vol overrides and revalues. */
+  setVolSource(source: VolOverrideSource | undefined): void {
+    this.volSource = source;
+    this.schedule();
+  }
+
+  /** Asks for a revaluation without a market move (e.g. a new surface fit). */
+  refresh(): void {
     this.schedule();
   }
 
@@ -89,6 +113,20 @@ export class BookService {
     this.timer.unref?.();
   }
 
+  /** A failing vol source must not stop the book: it is valued off the quotes instead. */
+  private volOverrides(
+    asOfMs: number,
+    underlyings: UnderlyingState[],
+  ): Record<string, VolOverride> | undefined {
+    if (!this.volSource) return undefined;
+    try {
+      return this.volSource({ asOfMs, instruments: this.book.instruments, underlyings });
+    } catch (err) {
+      this.lastError = `vol overrides: ${err instanceof Error ? err.message : String(err)}`;
+      return undefined;
+    }
+  }
+
   private async run(): Promise<void> {
     this.inFlight = true;
     this.pending = false;
@@ -96,6 +134,7 @@ export class BookService {
     const underlyings = this.market.getUnderlyings();
     // Wall-clock valuation time: a quote that stopped updating shows as stale.
     const asOfMs = this.lastRunMs;
+    const volOverrides = this.volOverrides(asOfMs, underlyings);
     const input = {
       asOfMs,
       positions: this.book.positions,
@@ -103,6 +142,7 @@ export class BookService {
       underlyings,
       quotes: this.market.getQuotes(this.book.instruments.map((i) => i.id)),
       staleAfterMs: this.opts.staleAfterMs,
+      ...(volOverrides ? { volOverrides } : {}),
     };
     try {
       const job = this.pool.run((api, control) => api.revalueBook(input, control), 10_000);

@@ -1,0 +1,16 @@
+import type { ApiHandlers } from '../../../shared/contract/dispatch';
+import type { SurfaceService } from './surface.service';
+
+export function surfaceHandlers(surface: SurfaceService) {
+  return {
+    'surface.getStatus': () => surface.status(),
+    'surface.getFit': ({ underlying, model }) => surface.getFit(underlying, model),
+    'surface.getGrid': ({ underlying, model }) => surface.getGrid(underlying, model),
+    'surface.getHistory': ({ underlying, model, fromMs, toMs, maxPoints }) =>
+      surface.getHistory(underlying, model, fromMs, toMs, maxPoints),
+    'surface.refit': ({ underlying }) => surface.refit(underlying),
+    'surface.getSettings': () => surface.settings(),
+    'surface.setSettings': (patch) => surface.setSettings(patch),
+    'surface.getBookVols': () => surface.bookVolRows(),
+  } satisfies Partial<ApiHandlers>;
+}

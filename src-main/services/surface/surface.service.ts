@@ -1,0 +1,327 @@
+/**
+ * Implied-vol surfaces on a cadence: every `refitSeconds` each underlying's chain is fetched from
+ * its ChainSource and fitted in the worker pool with SVI (arbitrage-free) and SABR, one job per
+ * underlying, the underlyings staggered across the period so fits never bunch up. Each fit is
+ * kept for the screen, pushed as `surface.updated`, stored as metric history and, for SVI, handed
+ * to the book so its options are priced off the surface. Main only schedules and routes.
+ */
+import { ServiceError } from '../../../shared/contract/result';
+import type { SurfaceSettings } from '../../../shared/contract/features/surface.api';
+import type {
+  SurfaceFitSummary,
+  SurfaceFitView,
+  SurfaceGrid,
+  SurfaceHistoryPoint,
+  SurfaceModel,
+} from '../../../shared/domain/vol-surface';
+import type { SurfaceFitOutcome } from '../../../shared/quant/surface-live/fit-job';
+import type { WorkerPool } from '../../compute/worker-pool';
+import type { DbClient } from '../../db/db-client';
+import type { SurfaceFitRow } from '../../db/repos/surface.repo';
+import type { BookService } from '../book/book.service';
+import type { EventBus } from '../event-bus';
+import type { MarketService } from '../market/market.service';
+import type { ChainSource } from './chain-source';
+import { SurfaceBookVols, type BookVolRow } from './surface-book';
+import { loadSurfaceSettings, saveSurfaceSettings } from './surface-settings';
+
+export const SURFACE_MODELS: readonly SurfaceModel[] = ['svi', 'sabr'];
+
+export interface SurfaceServiceDeps {
+  pool: WorkerPool;
+  db: DbClient;
+  bus: EventBus;
+  market: MarketService;
+  book: BookService;
+  sources: readonly ChainSource[];
+  now: () => number;
+}
+
+export interface SurfaceServiceOptions {
+  /** Worker job limit. */
+  jobTimeoutMs?: number;
+  /** At most one stored history row per (underlying, model) per this many ms. */
+  historySpacingMs?: number;
+  /** How often the retention policy runs. */
+  pruneEveryMs?: number;
+}
+
+interface Latest {
+  view: SurfaceFitView;
+  grid: SurfaceGrid;
+  summary: SurfaceFitSummary;
+}
+
+const key = (underlying: string, model: SurfaceModel): string => `${underlying}|${model}`;
+
+export function summaryOf(view: SurfaceFitView): SurfaceFitSummary {
+  return {
+    underlying: view.underlying,
+    model: view.model,
+    source: view.source,
+    asOfMs: view.asOfMs,
+    spot: view.spot,
+    fitMs: view.fitMs,
+    rmseVolPts: view.summary.rmseVolPts,
+    insideBidAsk: view.summary.insideBidAsk,
+    butterflyMinG: view.arbitrage.butterflyMinG,
+    calendarViolations: view.arbitrage.calendar.length,
+    expiries: view.slices.length,
+    unusable: view.unusable.length,
+  };
+}
+
+export class SurfaceService {
+  private latest = new Map<string, Latest>();
+  private errors = new Map<string, string>();
+  private inFlight = new Map<string, Promise<SurfaceFitSummary[]>>();
+  private lastStoredMs = new Map<string, number>();
+  /** The first fits at start-up, the round-robin step and the retention timer. */
+  private startTimers: ReturnType<typeof setTimeout>[] = [];
+  private stepTimer: ReturnType<typeof setTimeout> | undefined;
+  private pruneTimer: ReturnType<typeof setInterval> | undefined;
+  private cursor = 0;
+  private stopped = false;
+  private settingsNow: SurfaceSettings | undefined;
+  readonly bookVols: SurfaceBookVols;
+
+  constructor(
+    private readonly deps: SurfaceServiceDeps,
+    private readonly opts: SurfaceServiceOptions = {},
+  ) {
+    this.bookVols = new SurfaceBookVols(
+      () => this.settings(),
+      () => Math.max(300_000, 10_000 * this.settings().refitSeconds),
+    );
+  }
+
+  settings(): SurfaceSettings {
+    if (!this.settingsNow) throw new Error('surface service not started');
+    return this.settingsNow;
+  }
+
+  /** Every underlying with a chain source, in source order. */
+  underlyings(): string[] {
+    return [...new Set(this.deps.sources.flatMap((s) => s.underlyings()))];
+  }
+
+  private sourceOf(underlying: string): ChainSource {
+    const source = this.deps.sources.find((s) => s.underlyings().includes(underlying));
+    if (!source) throw new ServiceError('not-found', `no option chain source for ${underlying}`);
+    return source;
+  }
+
+  async start(): Promise<void> {
+    this.settingsNow = await loadSurfaceSettings(this.deps.db);
+    this.deps.book.setVolSource(this.bookVols.source);
+    // First fits right away, a little apart, so the screen and the book have surfaces at once.
+    this.startTimers = this.underlyings().map((u, i) =>
+      setTimeout(() => void this.fitQuietly(u), 50 + 250 * i).unref(),
+    );
+    this.schedule();
+    this.pruneTimer = setInterval(() => void this.prune(), this.opts.pruneEveryMs ?? 600_000);
+    this.pruneTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.startTimers) clearTimeout(t);
+    clearTimeout(this.stepTimer);
+    clearInterval(this.pruneTimer);
+    this.deps.book.setVolSource(undefined);
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** One underlying per step, round robin: the period is refitSeconds for each of them. */
+  private schedule(): void {
+    if (this.stopped) return;
+    const list = this.underlyings();
+    const stepMs = (this.settings().refitSeconds * 1000) / Math.max(1, list.length);
+    this.stepTimer = setTimeout(() => {
+      const u = list[this.cursor++ % Math.max(1, list.length)];
+      if (u !== undefined && !this.inFlight.has(u)) void this.fitQuietly(u);
+      this.schedule();
+    }, stepMs).unref();
+  }
+
+  private async fitQuietly(underlying: string): Promise<void> {
+    try {
+      await this.fit(underlying);
+    } catch (err) {
+      if (!this.stopped) console.error(`surface fit ${underlying} failed:`, errorText(err));
+    }
+  }
+
+  /** Fits one underlying now (joining a fit already under way). */
+  fit(underlying: string): Promise<SurfaceFitSummary[]> {
+    const running = this.inFlight.get(underlying);
+    if (running) return running;
+    const job = this.runFit(underlying).finally(() => this.inFlight.delete(underlying));
+    this.inFlight.set(underlying, job);
+    return job;
+  }
+
+  private async runFit(underlying: string): Promise<SurfaceFitSummary[]> {
+    const source = this.sourceOf(underlying);
+    let chain;
+    try {
+      chain = await source.fetchChain(underlying);
+    } catch (err) {
+      const message = `chain unavailable: ${errorText(err)}`;
+      for (const m of SURFACE_MODELS) this.errors.set(key(underlying, m), message);
+      throw new ServiceError('unavailable', `${underlying}: ${message}`);
+    }
+    const handle = this.deps.pool.run(
+      (api, control) =>
+        api.fitSurface({ chain, source: source.id, models: SURFACE_MODELS }, control),
+      this.opts.jobTimeoutMs ?? 30_000,
+    );
+    const outcomes = await handle.promise;
+    if (this.stopped) return [];
+    const summaries = outcomes.flatMap((o) => this.accept(underlying, o));
+    if (summaries.length === 0) {
+      const why = outcomes.map((o) => `${o.model}: ${o.error ?? 'no result'}`).join('; ');
+      throw new ServiceError('unavailable', `${underlying}: no surface could be fitted (${why})`);
+    }
+    this.deps.book.refresh();
+    return summaries;
+  }
+
+  private accept(underlying: string, o: SurfaceFitOutcome): SurfaceFitSummary[] {
+    const k = key(underlying, o.model);
+    if (!o.view || !o.grid) {
+      this.errors.set(k, o.error ?? 'no result');
+      return [];
+    }
+    const summary = summaryOf(o.view);
+    this.latest.set(k, { view: o.view, grid: o.grid, summary });
+    this.errors.delete(k);
+    this.bookVols.update(o.view);
+    this.deps.bus.emit('surface.updated', summary);
+    void this.store(o.view);
+    return [summary];
+  }
+
+  private async store(view: SurfaceFitView): Promise<void> {
+    const k = key(view.underlying, view.model);
+    const spacing = this.opts.historySpacingMs ?? 30_000;
+    if (view.asOfMs - (this.lastStoredMs.get(k) ?? -Infinity) < spacing) return;
+    this.lastStoredMs.set(k, view.asOfMs);
+    const row: SurfaceFitRow = {
+      underlying: view.underlying,
+      model: view.model,
+      tsMs: view.asOfMs,
+      spot: view.spot,
+      rmseVolPts: view.summary.rmseVolPts,
+      insideBidAsk: view.summary.insideBidAsk,
+      butterflyMinG: view.arbitrage.butterflyMinG,
+      calendarViolations: view.arbitrage.calendar.length,
+      expiries: view.slices.length,
+      fitMs: view.fitMs,
+      tenors: view.tenors,
+    };
+    try {
+      await this.deps.db.insertSurfaceFit(row);
+    } catch (err) {
+      if (!this.stopped) console.error('surface history write failed:', errorText(err));
+    }
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      await this.deps.db.pruneSurfaceHistory(this.deps.now());
+    } catch (err) {
+      if (!this.stopped) console.error('surface history retention failed:', errorText(err));
+    }
+  }
+
+  private async latestOrFit(underlying: string, model: SurfaceModel): Promise<Latest> {
+    this.sourceOf(underlying);
+    let latest = this.latest.get(key(underlying, model));
+    if (!latest) {
+      try {
+        await this.fit(underlying);
+      } catch (err) {
+        if (!(err instanceof ServiceError)) throw err;
+      }
+      latest = this.latest.get(key(underlying, model));
+    }
+    if (!latest) {
+      const why = this.errors.get(key(underlying, model)) ?? 'no fit yet';
+      throw new ServiceError('unavailable', `${underlying} ${model.toUpperCase()}: ${why}`);
+    }
+    return latest;
+  }
+
+  async getFit(underlying: string, model: SurfaceModel): Promise<SurfaceFitView> {
+    return (await this.latestOrFit(underlying, model)).view;
+  }
+
+  async getGrid(underlying: string, model: SurfaceModel): Promise<SurfaceGrid> {
+    return (await this.latestOrFit(underlying, model)).grid;
+  }
+
+  getHistory(
+    underlying: string,
+    model: SurfaceModel,
+    fromMs = 0,
+    toMs = this.deps.now(),
+    maxPoints = 720,
+  ): Promise<SurfaceHistoryPoint[]> {
+    this.sourceOf(underlying);
+    return this.deps.db.surfaceHistory(underlying, model, fromMs, toMs, maxPoints);
+  }
+
+  async refit(underlying?: string): Promise<SurfaceFitSummary[]> {
+    const list = underlying ? [underlying] : this.underlyings();
+    const results = await Promise.allSettled(list.map((u) => this.fit(u)));
+    const out = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (out.length === 0 && failed?.status === 'rejected') throw failed.reason;
+    return out;
+  }
+
+  status() {
+    return {
+      underlyings: this.underlyings().map((u) => ({
+        underlying: u,
+        source: this.sourceOf(u).id,
+        fits: SURFACE_MODELS.flatMap((m) => this.latest.get(key(u, m))?.summary ?? []),
+        errors: SURFACE_MODELS.flatMap((m) => {
+          const message = this.errors.get(key(u, m));
+          return message ? [{ model: m, message }] : [];
+        }),
+      })),
+      settings: this.settings(),
+    };
+  }
+
+  async setSettings(patch: {
+    [K in keyof SurfaceSettings]?: SurfaceSettings[K] | undefined;
+  }): Promise<SurfaceSettings> {
+    const before = this.settings();
+    const next: SurfaceSettings = { ...before };
+    for (const [k, v] of Object.entries(patch))
+      if (v !== undefined) Object.assign(next, { [k]: v });
+    this.settingsNow = next;
+    await saveSurfaceSettings(this.deps.db, next);
+    this.deps.book.refresh();
+    return next;
+  }
+
+  bookVolRows(): BookVolRow[] {
+    const { book, market } = this.deps;
+    const contents = book.contents();
+    return this.bookVols.rows(
+      this.deps.now(),
+      contents,
+      book.getSnapshot(),
+      market.getQuotes(contents.instruments.map((i) => i.id)),
+      market.getUnderlyings(),
+    );
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

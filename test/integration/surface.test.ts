@@ -1,0 +1,172 @@
+/**
+ * The surface feature on the real services (SQLite file, worker pool, demo desk): fits on start
+ * and on demand for every demo underlying, the contract's outputs validated, history stored, the
+ * book priced off the SVI surface under either stickiness rule, and bad requests or a broken chain
+ * source answered with clear errors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../shared/contract/dispatch';
+import type { ApiKey, ApiOutput } from '../../shared/contract/api';
+import type { BookSnapshot } from '../../shared/domain/valuation';
+import type { BookService } from '../../src-main/services/book/book.service';
+import { SurfaceService } from '../../src-main/services/surface/surface.service';
+import { withServices } from '../helpers/services-harness';
+
+let harness: Awaited<ReturnType<typeof withServices>>;
+const events: { underlying: string; model: string }[] = [];
+
+async function call<K extends ApiKey>(key: K, input: unknown): Promise<ApiOutput<K>> {
+  const r = await dispatch(
+    harness.services.handlers,
+    key,
+    input,
+    { transport: 'in-process' },
+    {
+      validateOutput: true,
+    },
+  );
+  if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
+  return r.value as ApiOutput<K>;
+}
+
+async function snapshotWhere(ok: (s: BookSnapshot) => boolean): Promise<BookSnapshot> {
+  for (let i = 0; i < 40; i++) {
+    const s = await harness.services.book.nextSnapshot();
+    if (ok(s)) return s;
+  }
+  throw new Error('no snapshot matched');
+}
+
+beforeAll(async () => {
+  harness = await withServices({ computeWorkers: 2 });
+  harness.services.bus.onAny((name, payload) => {
+    if (name === 'surface.updated') events.push(payload as { underlying: string; model: string });
+  });
+});
+afterAll(async () => harness?.stop());
+
+describe('surface feature', () => {
+  it('lists the demo underlyings and fits each with SVI and SABR on demand', async () => {
+    const fits = await call('surface.refit', {});
+    expect(new Set(fits.map((f) => `${f.underlying}|${f.model}`))).toEqual(
+      new Set(['BTC', 'ETH', 'MSTR', 'QQQ'].flatMap((u) => [`${u}|svi`, `${u}|sabr`])),
+    );
+    for (const f of fits) {
+      expect(f.expiries).toBeGreaterThanOrEqual(5);
+      expect(Number.isFinite(f.rmseVolPts)).toBe(true);
+      // The demo desk quotes an SSVI surface: SVI fits it exactly, SABR only approximately.
+      if (f.model === 'svi') expect(f.rmseVolPts).toBeLessThan(0.01);
+      else expect(f.rmseVolPts).toBeLessThan(5);
+      expect(f.butterflyMinG).toBeGreaterThan(0);
+      expect(f.calendarViolations).toBe(0);
+    }
+    const status = await call('surface.getStatus', {});
+    expect(status.underlyings.map((u) => u.underlying)).toEqual(['BTC', 'ETH', 'MSTR', 'QQQ']);
+    expect(status.underlyings.every((u) => u.fits.length === 2 && u.errors.length === 0)).toBe(
+      true,
+    );
+    expect(events.filter((e) => e.underlying === 'MSTR').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('serves a fit whose slices, residuals, metrics and grid pass the contract', async () => {
+    const fit = await call('surface.getFit', { underlying: 'BTC', model: 'svi' });
+    expect(fit.source).toBe('demo');
+    expect(fit.arbitrageFree).toBe(true);
+    for (const s of fit.slices) {
+      expect(s.market.length).toBeGreaterThanOrEqual(5);
+      expect(s.metrics?.atmVol).toBeGreaterThan(0.05);
+      for (const p of s.market) {
+        expect(p.residualVolPts).toBeCloseTo(100 * (p.fitIv - p.targetIv), 10);
+        if (p.bidIv !== undefined && p.askIv !== undefined) expect(p.inside).toBe(true);
+      }
+    }
+    expect(fit.tenors.map((t) => t.tenorDays)).toContain(30);
+    const grid = await call('surface.getGrid', { underlying: 'MSTR', model: 'sabr' });
+    expect(grid.iv.length).toBe(grid.days.length);
+    expect(grid.market.iv.length).toBeGreaterThan(50);
+  });
+
+  it('stores metric history the time slider can read', async () => {
+    const fit = await call('surface.getFit', { underlying: 'ETH', model: 'svi' });
+    let history: ApiOutput<'surface.getHistory'> = [];
+    for (let i = 0; i < 50 && history.length === 0; i++) {
+      history = await call('surface.getHistory', { underlying: 'ETH', model: 'svi' });
+      if (history.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    const stored = history.find((p) => p.tsMs === fit.asOfMs);
+    expect(stored?.rmseVolPts).toBeCloseTo(fit.summary.rmseVolPts, 12);
+    expect(stored?.tenors).toEqual(fit.tenors);
+  });
+
+  it('prices the book options off the SVI surface, sticky-strike by default', async () => {
+    const snap = await snapshotWhere((s) =>
+      s.risks.some((r) => r.ivSource === 'surface' && r.instrumentId.startsWith('deribit')),
+    );
+    const options = snap.risks.filter((r) => r.iv !== undefined);
+    expect(options.length).toBeGreaterThanOrEqual(4);
+    for (const r of options) expect(r.ivSource).toBe('surface');
+    const rows = await call('surface.getBookVols', {});
+    expect(rows.length).toBe(options.length);
+    for (const row of rows) {
+      // Demo quotes lie on the same SSVI surface the fit recovers: tiny differences only.
+      expect(Math.abs(row.diffVolPts ?? NaN)).toBeLessThan(1);
+      expect(row.usedSource).toBe('surface');
+    }
+    expect((await call('surface.getSettings', {})).stickiness).toBe('sticky-strike');
+  });
+
+  it('switches to sticky-delta, persists the setting and can turn surface pricing off', async () => {
+    const s = await call('surface.setSettings', { stickiness: 'sticky-delta' });
+    expect(s).toMatchObject({ stickiness: 'sticky-delta', priceBookOffSurface: true });
+    expect(await harness.services.db.getMeta('surface.settings')).toMatchObject({
+      stickiness: 'sticky-delta',
+    });
+    const after = await snapshotWhere((x) => x.tsMs > Date.now() - 1000);
+    for (const r of after.risks.filter((x) => x.iv !== undefined)) {
+      expect(r.ivSource).toBe('surface');
+      expect(Number.isFinite(r.deltaUsd)).toBe(true);
+    }
+    await call('surface.setSettings', { priceBookOffSurface: false });
+    const snap = await snapshotWhere((x) => x.risks.every((r) => r.ivSource !== 'surface'));
+    expect(snap.risks.filter((r) => r.iv !== undefined).every((r) => r.ivSource === 'quote')).toBe(
+      true,
+    );
+    await call('surface.setSettings', { priceBookOffSurface: true, stickiness: 'sticky-strike' });
+  });
+
+  it('answers bad requests and a broken chain source with clear errors', async () => {
+    await expect(call('surface.getFit', { underlying: 'DOGE', model: 'svi' })).rejects.toThrow(
+      /not-found: no option chain source for DOGE/,
+    );
+    await expect(call('surface.getFit', { underlying: 'BTC', model: 'heston' })).rejects.toThrow(
+      /invalid-input/,
+    );
+    await expect(call('surface.setSettings', { refitSeconds: 1 })).rejects.toThrow(/invalid-input/);
+    const book = { setVolSource() {}, refresh() {} } as unknown as BookService;
+    const { ctx } = harness.services;
+    const broken = new SurfaceService({
+      pool: ctx.pool,
+      db: ctx.db,
+      bus: ctx.bus,
+      market: ctx.market,
+      book,
+      now: ctx.config.now,
+      sources: [
+        {
+          id: 'broken',
+          underlyings: () => ['BTC'],
+          fetchChain: () => Promise.reject(new Error('venue timeout')),
+        },
+      ],
+    });
+    await broken.start();
+    try {
+      await expect(broken.getFit('BTC', 'svi')).rejects.toThrow(
+        /BTC SVI: chain unavailable: venue timeout/,
+      );
+      expect(broken.status().underlyings[0]?.errors[0]?.message).toMatch(/venue timeout/);
+    } finally {
+      await broken.stop();
+    }
+  });
+});
