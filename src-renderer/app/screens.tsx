@@ -3,6 +3,7 @@
  * component). A screen a later issue delivers shows a placeholder that says so.
  */
 import type { ReactElement } from 'react';
+import { BasisView } from '../features/basis/basis-view';
 import { DashboardView } from '../features/dashboard/dashboard-view';
 import { PlaceholderView } from '../features/placeholder/placeholder-view';
 import { PositionsView } from '../features/positions/positions-view';
@@ -65,7 +66,7 @@ export const SCREENS: ScreenDef[] = [
     path: 'basis',
     title: 'Basis',
     key: '7',
-    render: later('Basis', 7, 'MSTR premium to BTC NAV, mean reversion, beta, tail dependence.'),
+    render: () => <BasisView />,
   },
 ];
 
