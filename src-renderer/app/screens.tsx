@@ -7,6 +7,7 @@ import { BasisView } from '../features/basis/basis-view';
 import { DashboardView } from '../features/dashboard/dashboard-view';
 import { PlaceholderView } from '../features/placeholder/placeholder-view';
 import { PositionsView } from '../features/positions/positions-view';
+import { SurfaceView } from '../features/surface/surface-view';
 
 export interface ScreenDef {
   path: string;
@@ -26,11 +27,7 @@ export const SCREENS: ScreenDef[] = [
     path: 'surface',
     title: 'Vol surface',
     key: '3',
-    render: later(
-      'Vol surface',
-      4,
-      'SVI/SABR fits per expiry, 3D surface, smiles with bid/ask, arbitrage checks.',
-    ),
+    render: () => <SurfaceView />,
   },
   {
     path: 'risk',
