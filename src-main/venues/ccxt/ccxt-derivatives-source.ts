@@ -1,0 +1,54 @@
+/**
+ * `DerivativesSource` for one ccxt venue connection: perpetuals from the loaded markets,
+ * funding snapshots from the live quote board, history in pages, brackets from the venue's
+ * tier endpoint, account margin states from the last book refresh (refreshed on demand when
+ * older than `maxBookAgeMs`).
+ */
+import type {
+  AccountMarginState,
+  FundingPoint,
+  FundingSnapshot,
+  MarginBracket,
+  PerpMarket,
+} from '../../../shared/domain/derivatives';
+import type { InstrumentId } from '../../../shared/domain/instrument';
+import type { DerivativesSource } from '../derivatives-source';
+import type { CcxtVenue } from './ccxt-venue';
+
+export class CcxtDerivativesSource implements DerivativesSource {
+  readonly id: string;
+
+  constructor(
+    private readonly venue: CcxtVenue,
+    private readonly opts: { now: () => number; maxBookAgeMs: number },
+  ) {
+    this.id = `${venue.venue}:${venue.settings.connectionId}`;
+  }
+
+  listPerps(): PerpMarket[] {
+    return this.venue.perps();
+  }
+
+  fundingSnapshot(instrumentId: InstrumentId): FundingSnapshot | undefined {
+    return this.venue.fundingSnapshot(instrumentId);
+  }
+
+  fundingHistory(
+    instrumentId: InstrumentId,
+    fromMs: number,
+    toMs: number,
+  ): Promise<FundingPoint[]> {
+    return this.venue.fundingHistory(instrumentId, fromMs, toMs);
+  }
+
+  marginBrackets(instrumentId: InstrumentId): Promise<MarginBracket[]> {
+    return this.venue.marginBrackets(instrumentId);
+  }
+
+  async accountStates(): Promise<AccountMarginState[]> {
+    if (!this.venue.settings.hasCredentials) return [];
+    const book = this.venue.book();
+    const fresh = book && this.opts.now() - (book.margin[0]?.tsMs ?? 0) <= this.opts.maxBookAgeMs;
+    return (fresh && book ? book : await this.venue.refreshBook()).margin;
+  }
+}
