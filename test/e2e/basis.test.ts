@@ -80,15 +80,25 @@ describe('Basis screen in Chromium', () => {
     await noBadText(page);
   });
 
-  it('refuses a bad purchase inline and stores nothing', async () => {
+  it('refuses a bad purchase inline, every field at once, and stores nothing', async () => {
     await page.getByTestId('purchase-date').fill(isoDaysAgo(-3));
     await page.getByTestId('purchase-btcBought').fill('1000');
     await page.getByTestId('purchase-btcHoldings').fill('-5');
+    await page.getByTestId('purchase-sharesOutstanding').fill('abc');
     await page.getByTestId('purchase-submit').click();
     expect(await page.getByTestId('purchase-error-btcHoldings').innerText()).toMatch(/positive/);
-    await page.getByTestId('purchase-btcHoldings').fill('848363');
-    await page.getByTestId('purchase-submit').click();
     expect(await page.getByTestId('purchase-error-date').innerText()).toMatch(/in the future/);
+    expect(await page.getByTestId('purchase-error-sharesOutstanding').innerText()).toMatch(
+      /enter a number/,
+    );
+    await page.getByTestId('purchase-date').fill('2026-06-01');
+    await page.getByTestId('purchase-btcHoldings').fill('848363');
+    await page.getByTestId('purchase-sharesOutstanding').fill('');
+    await page.getByTestId('purchase-submit').click();
+    expect(await page.getByTestId('purchase-error-date').innerText()).toMatch(
+      /record already covers days up to 2026-06-29/,
+    );
+    expect(await page.getByTestId('purchase-error-btcHoldings').count()).toBe(0);
     expect(await harness.services.db.listMstrPurchases()).toEqual([]);
   });
 

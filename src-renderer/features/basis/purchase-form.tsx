@@ -117,12 +117,11 @@ function validate(req: PurchaseRequest, holdings: BasisHoldings | undefined): Er
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const f = String(issue.path[0] ?? 'form') as Field | 'form';
-      errors[f] ??= Number.isNaN((req as Record<string, unknown>)[f])
-        ? 'enter a number'
-        : issue.message;
+      const value = (req as Record<string, unknown>)[f];
+      errors[f] ??= Number.isNaN(value) ? 'enter a number' : issue.message;
     }
-    return errors;
   }
+  // The service's own rules too (dates, totals), so every problem shows at once.
   const check = checkPurchase(req, {
     nowMs: Date.now(),
     lastRecordedDayMs: holdings?.lastRecordedDayMs ?? null,
