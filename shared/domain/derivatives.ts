@@ -22,7 +22,13 @@ export interface PerpMarket {
 export interface FundingPoint {
   tsMs: number;
   rate: number;
+  /** Mark price at the funding time when the source knows it (funding P&L uses it). */
+  markPrice?: number | undefined;
+  /** Provenance: a venue's recorded history (the default), simulated, or seen live. */
+  source?: FundingPointSource | undefined;
 }
+
+export type FundingPointSource = 'recorded' | 'synthetic' | 'live';
 
 /** The live funding state of one perpetual. */
 export interface FundingSnapshot {
