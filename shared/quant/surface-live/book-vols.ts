@@ -74,7 +74,8 @@ export function surfaceVol(
   const tYears = (expiryMs - s.asOfMs) / MS_PER_YEAR;
   if (!(tYears > 0) || !(strike > 0) || !(spotNow > 0) || !(s.spot > 0)) return undefined;
   const sticky = stickiness === 'sticky-delta';
-  const k = Math.log(strike / s.surface.forward(tYears)) - (sticky ? Math.log(spotNow / s.spot) : 0);
+  const k =
+    Math.log(strike / s.surface.forward(tYears)) - (sticky ? Math.log(spotNow / s.spot) : 0);
   const p = s.surface.point(k, tYears);
   if (!(p.w > 0)) return undefined;
   const volAnnual = Math.sqrt(p.w / tYears);

@@ -44,7 +44,7 @@ function pooled(slices: readonly SurfaceSliceView[]): { rmse: number; n: number 
   let sq = 0;
   let n = 0;
   for (const s of slices) {
-    sq += (s.rmseVolPts * s.rmseVolPts) * s.quotes;
+    sq += s.rmseVolPts * s.rmseVolPts * s.quotes;
     n += s.quotes;
   }
   return { rmse: n > 0 ? Math.sqrt(sq / n) : 0, n };
