@@ -5,6 +5,8 @@
 import type { Db } from './database';
 import { createBasisRepo } from './repos/basis.repo';
 import { createBarsRepo } from './repos/bars.repo';
+import { createFundingRepo } from './repos/funding.repo';
+import { createMarginAlertsRepo } from './repos/margin-alerts.repo';
 import { createQuotesRepo } from './repos/quotes.repo';
 import { createReferenceRepo } from './repos/reference.repo';
 import { createSettingsRepo } from './repos/settings.repo';
@@ -18,6 +20,8 @@ export function createDbApi(db: Db) {
     ...createSettingsRepo(db),
     ...createBasisRepo(db),
     ...createSurfaceRepo(db),
+    ...createFundingRepo(db),
+    ...createMarginAlertsRepo(db),
   };
   return {
     ...repos,

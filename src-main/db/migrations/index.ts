@@ -6,6 +6,7 @@
 import { sql as init } from './0001-init';
 import { sql as surfaceHistory } from './0002-surface-history';
 import { sql as basisFundamentals } from './0003-basis-fundamentals';
+import { sql as fundingMargin } from './0004-funding-margin';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'surface-history', sql: surfaceHistory },
   { version: 3, name: 'basis-fundamentals', sql: basisFundamentals },
+  { version: 4, name: 'funding-margin', sql: fundingMargin },
 ];
