@@ -22,7 +22,8 @@ export function leverageOf(p: CcxtPosition): number | undefined {
   const reported = positive(num(p.leverage));
   if (reported !== undefined) return reported;
   const imr = positive(num(p.initialMarginPercentage));
-  return imr === undefined ? undefined : Math.round(100 / imr) / 100;
+  // Decimals only: ccxt's Deribit parser gives this one in percent.
+  return imr === undefined || imr > 1 ? undefined : Math.round(100 / imr) / 100;
 }
 
 export function sideOf(p: CcxtPosition): 'long' | 'short' | undefined {
@@ -30,17 +31,22 @@ export function sideOf(p: CcxtPosition): 'long' | 'short' | undefined {
   return undefined;
 }
 
-/** Open size in contracts; undefined for a flat or malformed row. */
-export function contractsOf(p: CcxtPosition): number | undefined {
-  return positive(Math.abs(num(p.contracts) ?? NaN));
+/**
+ * Open size in contracts; undefined for a flat or malformed row. `sizeUnit` converts what ccxt
+ * calls contracts where it passes the venue's raw size through: Deribit futures report `size`
+ * in USD (inverse) or coin (linear), so contracts = size / contract size.
+ */
+export function contractsOf(p: CcxtPosition, sizeUnit = 1): number | undefined {
+  return positive(Math.abs(num(p.contracts) ?? NaN) / sizeUnit);
 }
 
 export function venuePerpPosition(
   p: CcxtPosition,
   id: InstrumentId,
+  sizeUnit = 1,
 ): VenuePerpPosition | undefined {
   const side = sideOf(p);
-  const contracts = contractsOf(p);
+  const contracts = contractsOf(p, sizeUnit);
   const entryPrice = positive(num(p.entryPrice));
   const markPrice = positive(num(p.markPrice));
   if (!side || contracts === undefined || entryPrice === undefined || markPrice === undefined) {
@@ -73,9 +79,11 @@ export function bookPosition(
   id: InstrumentId,
   accountId: string,
   nowMs: number,
+  sizeUnit = 1,
+  leveraged = true,
 ): Position | undefined {
   const side = sideOf(p);
-  const contracts = contractsOf(p);
+  const contracts = contractsOf(p, sizeUnit);
   const entry = positive(num(p.entryPrice));
   if (!side || contracts === undefined || entry === undefined) return undefined;
   const sign = side === 'long' ? 1 : -1;
@@ -87,6 +95,6 @@ export function bookPosition(
     quantity: sign * contracts,
     avgPrice: entry,
     openedMs: positive(num(p.timestamp)) ?? nowMs,
-    leverage: leverageOf(p) ?? 1,
+    leverage: leveraged ? (leverageOf(p) ?? 1) : 1,
   };
 }

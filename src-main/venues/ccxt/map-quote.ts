@@ -55,11 +55,16 @@ function infoFields(venue: CcxtVenueId, info: Info, isOption: boolean): QuotePat
   switch (venue) {
     case 'deribit':
       return {
+        // The book summary (REST) stamps rows with creation_timestamp, tickers with timestamp.
+        tsMs: num(info['creation_timestamp']),
         markIv: scaled(num(info['mark_iv']), k),
         bidIv: scaled(num(info['bid_iv']), k),
         askIv: scaled(num(info['ask_iv']), k),
         fundingRate: num(info['funding_8h']),
-        index: isOption ? num(info['underlying_price']) : undefined,
+        // Options: the expiry's forward; the book summary (REST) names the index differently.
+        index: isOption
+          ? num(info['underlying_price'])
+          : num(info['index_price'] ?? info['estimated_delivery_price']),
       };
     case 'bybit':
       return {
@@ -109,7 +114,8 @@ export function patchFromFundingRate(f: FundingRate): QuotePatch {
     mark: num(f.markPrice),
     index: num(f.indexPrice),
     fundingRate: num(f.fundingRate),
-    nextFundingMs: num(f.nextFundingTimestamp ?? f.fundingTimestamp),
+    // ccxt: fundingTimestamp is when the current rate is paid (OKX also sends the one after).
+    nextFundingMs: num(f.fundingTimestamp ?? f.nextFundingTimestamp),
   });
 }
 

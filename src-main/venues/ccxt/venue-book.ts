@@ -36,6 +36,13 @@ export function positionQueries(venue: CcxtVenueId): Record<string, string>[] {
   }
 }
 
+/** Deribit futures report size in USD (inverse) or coin (linear), not in contracts. */
+function sizeUnit(venue: CcxtVenueId, inst: Instrument): number {
+  return venue === 'deribit' && (inst.kind === 'perpetual' || inst.kind === 'future')
+    ? inst.contractSize
+    : 1;
+}
+
 export interface BookInputs {
   venue: CcxtVenueId;
   accountId: string;
@@ -66,7 +73,11 @@ export function liveBookFrom(
   for (const row of rows) {
     const id = row.symbol ? instrumentId(inp.venue, row.symbol) : undefined;
     const inst = id ? inp.instrument(id) : undefined;
-    const pos = inst ? bookPosition(row, inst.id, inp.accountId, inp.nowMs) : undefined;
+    const unit = inst ? sizeUnit(inp.venue, inst) : 1;
+    const leveraged = inst?.kind === 'perpetual' || inst?.kind === 'future';
+    const pos = inst
+      ? bookPosition(row, inst.id, inp.accountId, inp.nowMs, unit, leveraged)
+      : undefined;
     if (!inst || !pos) {
       // Flat rows (size 0) are normal on Bybit/OKX; only malformed open rows count as dropped.
       if (Math.abs(Number(row.contracts ?? 0)) > 0) inp.quality.drop('unknown-symbol');
@@ -76,7 +87,7 @@ export function liveBookFrom(
     positions.push(pos);
     instruments.set(inst.id, inst);
     if (inst.kind === 'perpetual' || inst.kind === 'future') {
-      const vp = venuePerpPosition(row, inst.id);
+      const vp = venuePerpPosition(row, inst.id, unit);
       const ccy = inst.settlement === 'inverse' ? inst.underlying : inst.quoteCurrency;
       if (vp) perps.set(ccy, [...(perps.get(ccy) ?? []), vp]);
     }
