@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import { appApi } from './features/app.api';
 import { basisApi } from './features/basis.api';
 import { bookApi } from './features/book.api';
+import { fundingApi } from './features/funding.api';
 import { limitsApi } from './features/limits.api';
+import { marginApi } from './features/margin.api';
 import { marketApi } from './features/market.api';
 import { surfaceApi } from './features/surface.api';
 
@@ -19,6 +21,8 @@ export const api = {
   ...limitsApi,
   ...basisApi,
   ...surfaceApi,
+  ...fundingApi,
+  ...marginApi,
 } as const;
 
 export type Api = typeof api;

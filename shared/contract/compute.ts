@@ -8,6 +8,15 @@ import type { BookValuationInput } from '../quant/book/revalue-book';
 import type { BasisJobInput } from '../quant/basis/store-report';
 import type { BasisReportView } from '../quant/basis/report-view';
 import type { SurfaceFitJob, SurfaceFitOutcome } from '../quant/surface-live/fit-job';
+import type { FundingPoint, PerpMarket } from '../domain/derivatives';
+import type { FundingStats } from '../quant/perps-live/funding-board';
+import type {
+  AccountLiquidationJob,
+  AccountLiquidationOutcome,
+} from '../quant/perps-live/liquidation-job';
+import type { MarginAccountReport } from '../quant/perps-live/margin-report';
+import type { MarginAccountInput } from '../quant/perps-live/margin-spec';
+import type { RiskComputeApi } from './risk-compute';
 
 export interface JobControl {
   jobId: number;
@@ -15,7 +24,7 @@ export interface JobControl {
   cancelFlag: Int32Array;
 }
 
-export interface ComputeApi {
+export interface ComputeApi extends RiskComputeApi {
   ping(): Promise<string>;
   /**
    * Busy-works for `ms` checking the cancellation flag every millisecond, the way long kernels
@@ -27,6 +36,11 @@ export interface ComputeApi {
     control: JobControl,
   ): Promise<{ risks: PositionRisk[]; computeMs: number }>;
   /**
+   * Fits one underlying's chain with each requested model (SVI arbitrage-free, SABR) and returns
+   * per model the screen's view and 3D grid, or the error; cancellation is checked between models.
+   */
+  fitSurface(job: SurfaceFitJob, control: JobControl): Promise<SurfaceFitOutcome[]>;
+  /**
    * The MSTR-BTC basis report from store rows (closes, company record, user purchases):
    * `analyzeBasis` (two GARCH fits and a DCC fit, 25-50 ms on 6 years) and its contract view.
    */
@@ -34,11 +48,26 @@ export interface ComputeApi {
     input: BasisJobInput,
     control: JobControl,
   ): Promise<{ view: BasisReportView; computeMs: number }>;
+  /** Funding history summaries (`summariseFunding` + provenance) of each perp, null when empty. */
+  fundingStats(
+    input: { perps: { market: PerpMarket; history: FundingPoint[] }[] },
+    control: JobControl,
+  ): Promise<{ stats: (FundingStats | null)[]; computeMs: number }>;
+  /** Margin report of each account (ratios, liquidation prices, ladder); null: nothing to evaluate. */
+  marginReports(
+    input: { accounts: MarginAccountInput[] },
+    control: JobControl,
+  ): Promise<{ reports: (MarginAccountReport | null)[]; computeMs: number }>;
   /**
-   * Fits one underlying's chain with each requested model (SVI arbitrage-free, SABR) and returns
-   * per model the screen's view and 3D grid, or the error; cancellation is checked between models.
+   * Liquidation probability of one account by Monte Carlo, in chunks of paths: `onProgress` (a
+   * comlink proxy) hears paths done after each chunk; cancellation is checked between chunks
+   * (result null).
    */
-  fitSurface(job: SurfaceFitJob, control: JobControl): Promise<SurfaceFitOutcome[]>;
+  liquidationProbability(
+    job: AccountLiquidationJob,
+    control: JobControl,
+    onProgress?: (pathsDone: number, pathsTotal: number) => void,
+  ): Promise<AccountLiquidationOutcome & { computeMs: number }>;
 }
 
 export class JobCancelledError extends Error {

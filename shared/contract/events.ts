@@ -1,5 +1,7 @@
 /** Events main pushes to every renderer; names are `feature.pastTense`. */
 import { z } from 'zod';
+import { fundingBoardSchema } from './features/funding.api';
+import { marginAlertSchema, marginReportSchema } from './features/margin.api';
 import { basisUpdatedSchema } from './features/basis.api';
 import { surfaceFitSummarySchema } from './features/surface.api';
 import { bookSnapshotSchema, underlyingStateSchema } from './schemas';
@@ -12,10 +14,23 @@ export const events = {
     tsMs: z.number().int(),
     underlyings: z.array(underlyingStateSchema),
   }),
-  /** Basis: live mNAV/premium/z-score (throttled) or a new daily model report. */
-  'basis.updated': basisUpdatedSchema,
   /** A surface was refitted (one event per underlying and model). */
   'surface.updated': surfaceFitSummarySchema,
+  /** Basis: live mNAV/premium/z-score (throttled) or a new daily model report. */
+  'basis.updated': basisUpdatedSchema,
+  /** The funding board: rates side by side and the book's funding P&L (about once a second). */
+  'funding.updated': fundingBoardSchema,
+  /** Margin ratios, liquidation prices and ladders of every derivatives account (throttled). */
+  'margin.updated': marginReportSchema,
+  /** An account's margin ratio crossed a band (with hysteresis); persisted until acknowledged. */
+  'margin.alerted': marginAlertSchema,
+  /** Progress of a liquidation-probability run. */
+  'margin.probabilityProgressed': z.object({
+    requestId: z.string(),
+    accountId: z.string(),
+    pathsDone: z.number().int().nonnegative(),
+    pathsTotal: z.number().int().positive(),
+  }),
 } as const;
 
 export type Events = typeof events;

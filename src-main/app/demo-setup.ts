@@ -69,6 +69,8 @@ export async function setUpDemoDesk(opts: DemoSetupOptions): Promise<DemoSetup> 
     startMs: state.tsMs,
     initial: state.market,
     prevClose: state.prevClose,
+    funding: state.funding,
+    ledger: state.ledger,
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
   });
   if (firstLaunch) {

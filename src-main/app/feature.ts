@@ -8,6 +8,7 @@ import type { DbClient } from '../db/db-client';
 import type { BookService } from '../services/book/book.service';
 import type { EventBus } from '../services/event-bus';
 import type { MarketService } from '../services/market/market.service';
+import type { DerivativesSource } from '../venues/derivatives-source';
 import type { VenueGateway } from '../venues/venue-gateway';
 import type { ServicesConfig } from './config';
 
@@ -20,6 +21,11 @@ export interface FeatureContext {
   book: BookService;
   /** The market data source (the demo desk today; venue gateways later). */
   gateway: VenueGateway;
+  /**
+   * Sources of funding, margin brackets and margin accounts (the demo desk; ccxt venues add
+   * theirs). Read on every refresh, so a source pushed later is picked up.
+   */
+  derivatives: DerivativesSource[];
 }
 
 export interface Feature<H> {

@@ -10,6 +10,8 @@ import { openDbWorker, type DbClient } from '../db/db-client';
 import { BookService } from '../services/book/book.service';
 import { startBasisFeature } from '../services/basis/basis.handlers';
 import { bookHandlers } from '../services/book/book.handlers';
+import { startFundingFeature } from '../services/funding/funding.handlers';
+import { startMarginFeature } from '../services/margin/margin.handlers';
 import { EventBus } from '../services/event-bus';
 import { ensureDefaultLimits, limitsHandlers } from '../services/limits/limits.service';
 import { MarketService, quoteRowsOf } from '../services/market/market.service';
@@ -19,6 +21,7 @@ import { startSurfaceFeature } from '../services/surface/surface.feature';
 import type { ServicesConfig } from './config';
 import type { FeatureContext } from './feature';
 import { saveDemoState, setUpDemoDesk } from './demo-setup';
+import { DemoDerivativesSource } from '../venues/demo/demo-derivatives';
 
 export interface Services {
   config: ServicesConfig;
@@ -78,9 +81,26 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   book.start();
   await desk.start();
   // Features: const x = await startXFeature(ctx); then ...x.handlers below and x.stop() in close.
-  const ctx: FeatureContext = { config, db, pool, bus, market, book, gateway: desk };
+  const demoDerivatives = new DemoDerivativesSource({
+    desk,
+    assetsDir: config.assetsDir,
+    seed: config.seed,
+    book: () => book.contents(),
+  });
+  const ctx: FeatureContext = {
+    config,
+    db,
+    pool,
+    bus,
+    market,
+    book,
+    gateway: desk,
+    derivatives: [demoDerivatives],
+  };
   const surface = await startSurfaceFeature(ctx);
   const basis = await startBasisFeature(ctx);
+  const funding = await startFundingFeature(ctx);
+  const margin = await startMarginFeature(ctx);
 
   const housekeeping = setInterval(() => {
     void saveDemoState(db, desk);
@@ -103,6 +123,8 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     ...limitsHandlers(db),
     ...surface.handlers,
     ...basis.handlers,
+    ...funding.handlers,
+    ...margin.handlers,
   } satisfies ApiHandlers;
 
   return {
@@ -121,6 +143,8 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
       await desk.stop();
       await surface.stop();
       await basis.stop();
+      await funding.stop();
+      await margin.stop();
       book.stop();
       await market.stop();
       await saveDemoState(db, desk);

@@ -6,6 +6,10 @@ import { JobCancelledError, isCancelled, type ComputeApi } from '../../shared/co
 import { revalueBook } from '../../shared/quant/book/revalue-book';
 import { basisReportFromStore } from '../../shared/quant/basis/store-report';
 import { runSurfaceFitJob } from '../../shared/quant/surface-live/fit-job';
+import { fundingStats } from '../../shared/quant/perps-live/funding-board';
+import { runAccountLiquidationJob } from '../../shared/quant/perps-live/liquidation-job';
+import { marginAccountReport } from '../../shared/quant/perps-live/margin-report';
+import { riskJobs } from './risk-jobs';
 
 if (!parentPort) throw new Error('compute.worker must run in a worker thread');
 
@@ -30,12 +34,6 @@ const api: ComputeApi = {
     const risks = revalueBook(input);
     return { risks, computeMs: performance.now() - t0 };
   },
-  async basisReport(input, control) {
-    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
-    const t0 = performance.now();
-    const view = basisReportFromStore(input);
-    return { view, computeMs: performance.now() - t0 };
-  },
   async fitSurface(job, control) {
     if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
     return runSurfaceFitJob(
@@ -44,6 +42,33 @@ const api: ComputeApi = {
       () => isCancelled(control),
     );
   },
+  async basisReport(input, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    const t0 = performance.now();
+    const view = basisReportFromStore(input);
+    return { view, computeMs: performance.now() - t0 };
+  },
+  async fundingStats(input, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    const t0 = performance.now();
+    const stats = input.perps.map((p) => fundingStats(p.market, p.history));
+    return { stats, computeMs: performance.now() - t0 };
+  },
+  async marginReports(input, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    const t0 = performance.now();
+    const reports = input.accounts.map((a) => marginAccountReport(a));
+    return { reports, computeMs: performance.now() - t0 };
+  },
+  async liquidationProbability(job, control, onProgress) {
+    const t0 = performance.now();
+    const outcome = runAccountLiquidationJob(job, {
+      isCancelled: () => isCancelled(control),
+      ...(onProgress ? { onProgress: (done, total) => void onProgress(done, total) } : {}),
+    });
+    return { ...outcome, computeMs: performance.now() - t0 };
+  },
+  ...riskJobs,
 };
 
 Comlink.expose(api, nodeEndpoint(parentPort));

@@ -54,6 +54,13 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     'surface.getSettings': notUsed,
     'surface.setSettings': notUsed,
     'surface.getBookVols': notUsed,
+    'funding.getBoard': notUsed,
+    'funding.getHistory': notUsed,
+    'margin.getReport': notUsed,
+    'margin.computeProbability': notUsed,
+    'margin.cancelProbability': notUsed,
+    'margin.listAlerts': notUsed,
+    'margin.acknowledgeAlerts': notUsed,
   };
   return { ...base, ...overrides };
 }

@@ -3,12 +3,13 @@
  * quotes whatever the app subscribes to. Deterministic: the path depends only on the seed, the
  * initial state and the number of ticks (`tickMs` of model time each), never on timer jitter.
  */
+import type { FundingSnapshot } from '../../../shared/domain/derivatives';
 import type { Instrument } from '../../../shared/domain/instrument';
 import type { Quote, UnderlyingState } from '../../../shared/domain/quote';
-import { MS_PER_DAY, MS_PER_HOUR, utcDayStartMs } from '../../../shared/domain/time';
+import { MS_PER_DAY, utcDayStartMs } from '../../../shared/domain/time';
 import { createRng, type Rng } from '../../../shared/quant/math/rng';
 import type { ConnectionState, MarketUpdate, OptionChain, VenueGateway } from '../venue-gateway';
-import { DEMO_UNDERLYINGS, PERP_PARAMS, type DemoUnderlying } from './demo-universe';
+import { DEMO_UNDERLYINGS, type DemoUnderlying } from './demo-universe';
 import {
   instantVolOf,
   longRunVarOf,
@@ -20,12 +21,25 @@ import {
 import { demoCarry, quoteInstrument, type DemoMarketView } from './demo-quotes';
 import { demoImpliedVol, type SmileInputs } from './demo-smile';
 import { chainSpec, listChain } from './demo-instruments';
-import { binanceFundingRate } from './demo-funding';
+import {
+  completeFundingState,
+  fundingSnapshotOf,
+  stepFunding,
+  type DemoFundingState,
+} from './demo-funding';
+import { DEMO_PERPS } from './demo-perp-markets';
+
+/** Generator stream of the perp premiums, apart from the market's so its path is unchanged. */
+const FUNDING_STREAM = 101;
 
 export interface DemoDeskState {
   market: MarketState;
   tsMs: number;
   prevClose: Record<DemoUnderlying, number>;
+  /** Perp premiums and funding windows (absent in states saved before the venues were added). */
+  funding?: DemoFundingState | undefined;
+  /** The simulated venues' account ledger (wallet balances), kept by the derivatives source. */
+  ledger?: unknown;
 }
 
 export interface DemoDeskOptions {
@@ -34,17 +48,14 @@ export interface DemoDeskOptions {
   initial: MarketState;
   /** Close of the previous UTC day per underlying. */
   prevClose: Record<DemoUnderlying, number>;
+  funding?: DemoFundingState | undefined;
+  ledger?: unknown;
   /** Real milliseconds between ticks. */
   tickMs?: number;
   /** Injected timer so tests can step manually; defaults to setInterval. */
   schedule?: (fn: () => void, everyMs: number) => () => void;
   /** Wall clock the timer catches up with; defaults to Date.now. */
   clock?: () => number;
-}
-
-function nextFundingMs(tsMs: number): number {
-  const interval = PERP_PARAMS.fundingIntervalHours * MS_PER_HOUR;
-  return Math.floor(tsMs / interval) * interval + interval;
 }
 
 export class DemoDesk implements VenueGateway {
@@ -56,7 +67,10 @@ export class DemoDesk implements VenueGateway {
   private tsMs: number;
   private dayStartMs: number;
   private prevClose: Record<DemoUnderlying, number>;
-  private fundingDueMs: number;
+  private funding: DemoFundingState;
+  private readonly fundingRng: Rng;
+  /** Opaque to the desk: saved and restored with it. */
+  ledger: unknown;
   private subscribed: Instrument[] = [];
   private listeners = new Set<(u: MarketUpdate) => void>();
   private stopTimer: (() => void) | undefined;
@@ -69,7 +83,9 @@ export class DemoDesk implements VenueGateway {
     this.tsMs = opts.startMs;
     this.dayStartMs = utcDayStartMs(opts.startMs);
     this.prevClose = { ...opts.prevClose };
-    this.fundingDueMs = nextFundingMs(opts.startMs);
+    this.fundingRng = createRng(opts.seed, FUNDING_STREAM);
+    this.funding = completeFundingState(opts.funding, opts.startMs, opts.initial.perpPremium);
+    this.ledger = opts.ledger;
     this.tickMs = opts.tickMs ?? 250;
     this.last = this.buildUpdate();
   }
@@ -124,7 +140,13 @@ export class DemoDesk implements VenueGateway {
 
   /** Everything needed to resume this path later (persisted by the app between launches). */
   saveState(): DemoDeskState {
-    return { market: this.market, tsMs: this.tsMs, prevClose: { ...this.prevClose } };
+    return {
+      market: this.market,
+      tsMs: this.tsMs,
+      prevClose: { ...this.prevClose },
+      funding: this.funding,
+      ledger: this.ledger,
+    };
   }
 
   /** Advances one tick and notifies listeners; public so tests and the CLI can drive it. */
@@ -143,10 +165,20 @@ export class DemoDesk implements VenueGateway {
       for (const u of DEMO_UNDERLYINGS) this.prevClose[u] = spotOf(this.market, u);
       this.dayStartMs = utcDayStartMs(this.tsMs);
     }
-    if (this.tsMs >= this.fundingDueMs) {
+    if (this.tsMs >= this.funding.fundingDueMs) {
       this.market = { ...this.market, premiumSum: 0, premiumCount: 0 };
-      this.fundingDueMs = nextFundingMs(this.tsMs);
     }
+    const market = this.market;
+    this.funding = stepFunding(
+      this.funding,
+      {
+        dtMs,
+        tsMs: this.tsMs,
+        referencePremium: market.perpPremium,
+        spot: (u) => spotOf(market, u as DemoUnderlying),
+      },
+      this.fundingRng,
+    );
     this.last = this.buildUpdate(quote);
     if (notify) for (const l of this.listeners) l(this.last);
     return this.last;
@@ -165,20 +197,28 @@ export class DemoDesk implements VenueGateway {
         kappa: varianceKappaOf(u),
       };
     }
-    const premiumIndex =
-      this.market.premiumCount > 0
-        ? this.market.premiumSum / this.market.premiumCount
-        : this.market.perpPremium;
     return {
       tsMs: this.tsMs,
       dayStartMs: this.dayStartMs,
       spot,
       prevClose: this.prevClose,
       smile,
-      perpPremium: this.market.perpPremium,
-      predictedFunding: binanceFundingRate(premiumIndex),
-      nextFundingMs: this.fundingDueMs,
+      perps: this.perpSnapshots(spot),
     };
+  }
+
+  private perpSnapshots(spot: Record<DemoUnderlying, number>): Record<string, FundingSnapshot> {
+    const out: Record<string, FundingSnapshot> = {};
+    for (const p of DEMO_PERPS) {
+      const s = spot[p.market.underlying as DemoUnderlying];
+      out[p.market.instrumentId] = fundingSnapshotOf(this.funding, p, this.tsMs, s);
+    }
+    return out;
+  }
+
+  /** Funding windows and realised rates of the demo perps (the derivatives source reads them). */
+  fundingState(): DemoFundingState {
+    return this.funding;
   }
 
   private underlyingStates(view: DemoMarketView): UnderlyingState[] {

@@ -5,6 +5,7 @@
  * forward (undiscounted, as Deribit's mark is), equity options in USD at American prices
  * (ALO engine) so that the quoted IV is the American-model implied vol.
  */
+import type { FundingSnapshot } from '../../../shared/domain/derivatives';
 import type { Instrument, OptionInstrument } from '../../../shared/domain/instrument';
 import type { Quote } from '../../../shared/domain/quote';
 import { MS_PER_YEAR } from '../../../shared/domain/time';
@@ -20,10 +21,8 @@ export interface DemoMarketView {
   spot: Record<DemoUnderlying, number>;
   prevClose: Record<DemoUnderlying, number>;
   smile: Record<DemoUnderlying, SmileInputs>;
-  perpPremium: number;
-  /** Funding rate predicted for the next funding time, decimal per interval. */
-  predictedFunding: number;
-  nextFundingMs: number;
+  /** Live mark, index and predicted funding of each demo perpetual, by instrument id. */
+  perps: Record<string, FundingSnapshot>;
 }
 
 const isCrypto = (u: string): boolean => u === 'BTC' || u === 'ETH';
@@ -76,7 +75,15 @@ function priceOption(
     return { price: usd / forward, iv, forward };
   }
   const { rate, yieldQ } = carryOf(u);
-  const input = { type: inst.right, spot, strike: inst.strike, tYears, rate, carryYield: yieldQ, volAnnual: iv };
+  const input = {
+    type: inst.right,
+    spot,
+    strike: inst.strike,
+    tYears,
+    rate,
+    carryYield: yieldQ,
+    volAnnual: iv,
+  };
   // Listed equity options are American: quote what the book's American model would price.
   const price = inst.style === 'american' ? priceAmerican(input, 'accurate') : bsmPrice(input);
   return { price, iv, forward };
@@ -112,19 +119,21 @@ function quoteOption(inst: OptionInstrument, view: DemoMarketView): Quote | unde
 function quoteLinear(inst: Instrument, view: DemoMarketView): Quote {
   const u = inst.underlying as DemoUnderlying;
   const spot = view.spot[u];
-  if (inst.kind === 'perpetual') {
-    const mark = spot * (1 + view.perpPremium);
+  const perp = inst.kind === 'perpetual' ? view.perps[inst.id] : undefined;
+  if (perp && inst.kind === 'perpetual') {
+    const premium = perp.markPrice / perp.indexPrice - 1;
+    const tick = u === 'BTC' ? (inst.settlement === 'inverse' ? 0.5 : 0.1) : 0.01;
     return {
       instrumentId: inst.id,
       tsMs: view.tsMs,
-      bid: roundTo(mark * (1 - 0.00002), 0.1),
-      ask: roundTo(mark * (1 + 0.00002), 0.1),
-      last: roundTo(mark, 0.1),
-      mark,
-      index: spot,
-      fundingRate: view.predictedFunding,
-      nextFundingMs: view.nextFundingMs,
-      prevClose: view.prevClose[u] * (1 + view.perpPremium),
+      bid: roundTo(perp.markPrice * (1 - 0.00002), tick),
+      ask: roundTo(perp.markPrice * (1 + 0.00002), tick),
+      last: roundTo(perp.markPrice, tick),
+      mark: perp.markPrice,
+      index: perp.indexPrice,
+      fundingRate: perp.fundingRate,
+      nextFundingMs: perp.nextFundingMs,
+      prevClose: view.prevClose[u] * (1 + premium),
     };
   }
   const halfSpread = isCrypto(u) ? 0.00005 : 0.0001;

@@ -91,12 +91,12 @@ export const SMILE_PARAMS: Record<
   QQQ: { rho: -0.7, eta: 1.3, gamma: 0.5, halfSpreadVol: 0.005 },
 };
 
-/** Perpetual premium (mark over index) OU process and Binance-style funding inputs. */
+/**
+ * The reference perpetual premium (Binance BTCUSDT mark over index) as an OU process; the other
+ * demo perps load on it (`demo-perp-markets.ts`), funding follows each venue's rule.
+ */
 export const PERP_PARAMS = {
   premiumMean: 0.0002,
   premiumKappa: 200,
   premiumVol: 0.01,
-  interestPer8h: 0.0001,
-  clampPer8h: 0.0005,
-  fundingIntervalHours: 8,
 };

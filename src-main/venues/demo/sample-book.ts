@@ -1,7 +1,7 @@
 /**
  * The sample book created on first launch: three accounts (IB, Binance, Deribit) holding what
  * the desk trades -- MSTR stock and options, QQQ stock and puts, BTC spot, BTC and ETH perps,
- * Deribit BTC options. Strikes are chosen from the listed chains around today's spot, entry
+ * Deribit BTC options and a short BTC-PERPETUAL. Strikes are chosen from the listed chains around today's spot, entry
  * prices a little away from today's marks so the P&L column is not all zeros.
  */
 import type { Account, Position } from '../../../shared/domain/account';
@@ -15,6 +15,7 @@ import {
   nearestStrike,
 } from './demo-instruments';
 import { quoteInstrument, type DemoMarketView } from './demo-quotes';
+import { demoPerp } from './demo-perp-markets';
 import type { DemoUnderlying } from './demo-universe';
 
 export const DEMO_ACCOUNTS: Account[] = [
@@ -66,6 +67,12 @@ function option(
   return spec.make(right, strike, expiryMs);
 }
 
+function deribitBtcPerp(): Instrument {
+  const perp = demoPerp('deribit:BTC/USD:BTC');
+  if (!perp) throw new Error('sample book: the demo desk lists no Deribit BTC perpetual');
+  return perp.instrument;
+}
+
 export function createSampleBook(view: DemoMarketView): BookData {
   const legs: Leg[] = [
     { account: 'demo-ib', instrument: equityInstrument('MSTR'), quantity: 3000, entryVsMark: 0.92 },
@@ -93,15 +100,16 @@ export function createSampleBook(view: DemoMarketView): BookData {
       account: 'demo-binance',
       instrument: linearPerp('BTC'),
       quantity: -4,
-      leverage: 5,
-      entryVsMark: 1.03,
+      // A leveraged cross account: the demo venue opens it near a 600% margin ratio.
+      leverage: 50,
+      entryVsMark: 1.012,
     },
     {
       account: 'demo-binance',
       instrument: linearPerp('ETH'),
       quantity: 30,
-      leverage: 10,
-      entryVsMark: 0.96,
+      leverage: 50,
+      entryVsMark: 0.985,
     },
     {
       account: 'demo-deribit',
@@ -120,6 +128,14 @@ export function createSampleBook(view: DemoMarketView): BookData {
       instrument: option(view, 'BTC', 'call', 1.0, 3),
       quantity: 5,
       entryVsMark: 1.05,
+    },
+    {
+      // BTC-PERPETUAL, 10 USD contracts: a short hedging part of the calls' delta.
+      account: 'demo-deribit',
+      instrument: deribitBtcPerp(),
+      quantity: -40_000,
+      leverage: 10,
+      entryVsMark: 0.985,
     },
   ];
   const positions: Position[] = legs.map((leg, i) => {

@@ -1,0 +1,140 @@
+/**
+ * Liquidation-probability runs: one Monte Carlo job per request in the worker pool, its progress
+ * forwarded as events, cancellable by the request id the caller chose. The view names each pool
+ * and states what was assumed (spots, vols, correlations, funding).
+ */
+import type { ProbabilityResult } from '../../../shared/contract/features/margin.api';
+import type {
+  AccountLiquidationJob,
+  AccountLiquidationOutcome,
+  DailyClose,
+} from '../../../shared/quant/perps-live/liquidation-job';
+import type { MarginAccountReport } from '../../../shared/quant/perps-live/margin-report';
+import type { MarginAccountInput } from '../../../shared/quant/perps-live/margin-spec';
+
+export interface MarginCompute {
+  reports(accounts: MarginAccountInput[]): Promise<(MarginAccountReport | null)[]>;
+  probability(
+    job: AccountLiquidationJob,
+    onProgress: (pathsDone: number, pathsTotal: number) => void,
+  ): { promise: Promise<AccountLiquidationOutcome & { computeMs: number }>; cancel(): void };
+}
+
+export interface ProbabilityRequest {
+  accountId: string;
+  horizonHours: number;
+  paths: number;
+  tails?: 'normal' | 'studentT' | undefined;
+  seed?: number | undefined;
+  requestId: string;
+}
+
+/** Degrees of freedom of the fat-tailed (Student-t) hourly shocks. */
+export const STUDENT_T_NU = 4;
+const CHECKPOINTS = [1, 4, 8, 24, 72, 168, 336, 504, 672];
+
+export class ProbabilityRunner {
+  private running = new Map<string, { cancel(): void; cancelled: boolean }>();
+
+  constructor(
+    private readonly compute: MarginCompute,
+    private readonly emitProgress: (p: {
+      requestId: string;
+      accountId: string;
+      pathsDone: number;
+      pathsTotal: number;
+    }) => void,
+    private readonly now: () => number,
+  ) {}
+
+  async run(
+    req: ProbabilityRequest,
+    account: MarginAccountInput,
+    fundingRates: Record<string, number>,
+    closes: Record<string, DailyClose[]>,
+  ): Promise<ProbabilityResult> {
+    if (this.running.has(req.requestId))
+      throw new Error(`request ${req.requestId} is already running`);
+    const tails = req.tails ?? 'normal';
+    const seed = req.seed ?? this.now() % 2_147_483_647;
+    const job: AccountLiquidationJob = {
+      account,
+      seed,
+      closes,
+      options: {
+        horizonHours: req.horizonHours,
+        paths: req.paths,
+        fundingRates,
+        checkpointsHours: CHECKPOINTS.filter((h) => h < req.horizonHours),
+        ...(tails === 'studentT' ? { studentTNu: STUDENT_T_NU } : {}),
+      },
+    };
+    const handle = this.compute.probability(job, (done, total) =>
+      this.emitProgress({
+        requestId: req.requestId,
+        accountId: req.accountId,
+        pathsDone: done,
+        pathsTotal: total,
+      }),
+    );
+    const entry = { cancel: handle.cancel, cancelled: false };
+    this.running.set(req.requestId, entry);
+    try {
+      const out = await handle.promise;
+      if (!out.result)
+        return { status: 'cancelled', requestId: req.requestId, accountId: req.accountId };
+      const r = out.result;
+      return {
+        status: 'done',
+        requestId: req.requestId,
+        accountId: req.accountId,
+        tsMs: this.now(),
+        horizonHours: r.horizonHours,
+        paths: r.paths,
+        tails,
+        seed,
+        probability: Math.min(1, Math.max(0, r.probability)),
+        standardError: r.standardError,
+        pools: r.pools.map((p, i) => ({
+          label: out.poolLabels[i] ?? `pool ${i + 1}`,
+          probability: Math.min(1, Math.max(0, p.probability)),
+          standardError: p.standardError,
+          surplusNow: p.surplusNow,
+          distanceSigmas:
+            p.distanceSigmas !== null && Number.isFinite(p.distanceSigmas)
+              ? p.distanceSigmas
+              : null,
+        })),
+        checkpoints: r.checkpoints.map((c) => ({ hours: c.hours, probability: c.probability })),
+        pointsPerPath: r.pointsPerPath,
+        computeMs: out.computeMs,
+        assumptions: {
+          underlyings: out.underlyings,
+          correlations: Object.entries(out.correlations).map(([pair, rho]) => ({ pair, rho })),
+          fundingRates: Object.entries(fundingRates).map(([instrumentId, rate]) => ({
+            instrumentId,
+            rate,
+          })),
+        },
+      };
+    } catch (err) {
+      if (entry.cancelled)
+        return { status: 'cancelled', requestId: req.requestId, accountId: req.accountId };
+      throw err;
+    } finally {
+      this.running.delete(req.requestId);
+    }
+  }
+
+  cancel(requestId: string): boolean {
+    const entry = this.running.get(requestId);
+    if (!entry) return false;
+    entry.cancelled = true;
+    entry.cancel();
+    return true;
+  }
+
+  cancelAll(): void {
+    for (const id of [...this.running.keys()]) this.cancel(id);
+  }
+}
