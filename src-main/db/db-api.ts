@@ -9,6 +9,7 @@ import { createFundingRepo } from './repos/funding.repo';
 import { createMarginAlertsRepo } from './repos/margin-alerts.repo';
 import { createQuotesRepo } from './repos/quotes.repo';
 import { createReferenceRepo } from './repos/reference.repo';
+import { createRiskRepo } from './repos/risk.repo';
 import { createSettingsRepo } from './repos/settings.repo';
 import { createSurfaceRepo } from './repos/surface.repo';
 
@@ -22,6 +23,7 @@ export function createDbApi(db: Db) {
     ...createSurfaceRepo(db),
     ...createFundingRepo(db),
     ...createMarginAlertsRepo(db),
+    ...createRiskRepo(db),
   };
   return {
     ...repos,
