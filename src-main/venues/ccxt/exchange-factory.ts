@@ -57,6 +57,7 @@ export async function createExchange(settings: ExchangeSettings): Promise<CcxtEx
     has: Record<string, unknown>;
     urls: { api: Record<string, unknown> };
     setSandboxMode(enabled: boolean): void;
+    loadHttpProxyAgent(): Promise<unknown>;
   };
   for (const [key, value] of Object.entries(profile.ccxtOptions)) {
     const current = raw.options[key];
@@ -65,9 +66,20 @@ export async function createExchange(settings: ExchangeSettings): Promise<CcxtEx
         ? { ...(current as Record<string, unknown>), ...value }
         : value;
   }
+  // One reconnect policy, ours (venue-stream.ts), visible in the venue status: ccxt.pro's own
+  // websocket redial backoff is set to zero so the two do not multiply.
+  const ws = raw.options['ws'];
+  raw.options['ws'] = {
+    ...(ws && typeof ws === 'object' ? (ws as Record<string, unknown>) : {}),
+    backoff: { base: 0, factor: 2, max: 0, stableAfter: 30_000 },
+  };
   // Currency metadata is a private call on most venues, and a read-only desk never needs it.
   if (settings.venue !== 'deribit') raw.has['fetchCurrencies'] = false;
   if (settings.sandbox) raw.setSandboxMode(true);
-  if (settings.wsUrl) raw.urls.api['ws'] = settings.wsUrl;
+  if (settings.wsUrl) {
+    raw.urls.api['ws'] = settings.wsUrl;
+    // ccxt opens plain ws:// sockets (a local test server) only with an http agent loaded.
+    if (settings.wsUrl.startsWith('ws://')) await raw.loadHttpProxyAgent();
+  }
   return raw as unknown as CcxtExchange;
 }

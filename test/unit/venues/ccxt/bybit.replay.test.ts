@@ -14,37 +14,10 @@ import {
   patchFromTicker,
 } from '../../../../src-main/venues/ccxt/map-quote';
 import { fixture, normalize, plain, recorded, recording, type Route } from './replay';
+import { bybitMarkets } from './market-routes';
 import { NOW_MS, replayVenue } from './venue-harness';
 
 const rec = recording('bybit');
-const info = (category: string, extra: Record<string, string> = {}) => ({ category, ...extra });
-export const bybitMarkets: Route[] = [
-  {
-    path: '/v5/market/instruments-info',
-    query: { status: 'PreLaunch' },
-    body: fixture('bybit', 'instruments-empty.json'),
-  },
-  {
-    path: '/v5/market/instruments-info',
-    query: info('linear'),
-    body: fixture('bybit', 'instruments-linear.json'),
-  },
-  {
-    path: '/v5/market/instruments-info',
-    query: info('inverse'),
-    body: fixture('bybit', 'instruments-inverse.json'),
-  },
-  {
-    path: '/v5/market/instruments-info',
-    query: info('option', { baseCoin: 'BTC' }),
-    body: fixture('bybit', 'instruments-option-BTC.json'),
-  },
-  {
-    path: '/v5/market/instruments-info',
-    query: info('option', { baseCoin: 'ETH' }),
-    body: fixture('bybit', 'instruments-option-ETH.json'),
-  },
-];
 const account: Route[] = [
   { path: '/v5/user/query-api', body: fixture('bybit', 'query-api-readonly.json') },
   { path: '/v5/account/info', body: fixture('bybit', 'account-info.json') },

@@ -11,14 +11,11 @@ import {
   deribitSignatureParams,
 } from '../../../../src-main/venues/ccxt/key-permissions';
 import { walletBalances } from '../../../../src-main/venues/ccxt/map-balance';
-import { fixture, normalize, plain, recorded, recording, type Route } from './replay';
+import { fixture, normalize, plain, recorded, recording } from './replay';
+import { deribitMarkets } from './market-routes';
 import { NOW_MS, replayVenue } from './venue-harness';
 
 const rec = recording('deribit');
-export const deribitMarkets: Route[] = [
-  { path: '/api/v2/public/get_currencies', body: fixture('deribit', 'get_currencies.json') },
-  { path: '/api/v2/public/get_instruments', body: fixture('deribit', 'get_instruments.json') },
-];
 
 describe('deribit replay', () => {
   it('loads inverse and linear perpetuals, futures and coin-settled options', async () => {

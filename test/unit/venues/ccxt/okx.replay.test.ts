@@ -10,32 +10,11 @@ import { callImplicit } from '../../../../src-main/venues/ccxt/ccxt-exchange';
 import { okxPermissions } from '../../../../src-main/venues/ccxt/key-permissions';
 import { walletBalances } from '../../../../src-main/venues/ccxt/map-balance';
 import { venuePerpPosition } from '../../../../src-main/venues/ccxt/map-position';
-import { fixture, normalize, plain, recorded, recording, type Route } from './replay';
+import { fixture, normalize, plain, recorded, recording } from './replay';
+import { okxMarkets } from './market-routes';
 import { replayVenue } from './venue-harness';
 
 const rec = recording('okx');
-const okxMarkets: Route[] = [
-  {
-    path: '/api/v5/public/instruments',
-    query: { instType: 'SWAP' },
-    body: fixture('okx', 'instruments-swap.json'),
-  },
-  {
-    path: '/api/v5/public/instruments',
-    query: { instType: 'FUTURES' },
-    body: fixture('okx', 'instruments-futures.json'),
-  },
-  {
-    path: '/api/v5/public/instruments',
-    query: { instType: 'OPTION', uly: 'BTC-USD' },
-    body: fixture('okx', 'instruments-option-BTC-USD.json'),
-  },
-  {
-    path: '/api/v5/public/instruments',
-    query: { instType: 'OPTION', uly: 'ETH-USD' },
-    body: fixture('okx', 'instruments-option-ETH-USD.json'),
-  },
-];
 
 describe('okx replay', () => {
   it('loads swaps, futures and options with OKX contract values', async () => {
