@@ -12,6 +12,7 @@ import { fundingApi } from './features/funding.api';
 import { limitsApi } from './features/limits.api';
 import { marginApi } from './features/margin.api';
 import { marketApi } from './features/market.api';
+import { riskApi } from './features/risk.api';
 import { surfaceApi } from './features/surface.api';
 
 export const api = {
@@ -23,6 +24,7 @@ export const api = {
   ...surfaceApi,
   ...fundingApi,
   ...marginApi,
+  ...riskApi,
 } as const;
 
 export type Api = typeof api;

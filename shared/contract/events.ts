@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fundingBoardSchema } from './features/funding.api';
 import { marginAlertSchema, marginReportSchema } from './features/margin.api';
 import { basisUpdatedSchema } from './features/basis.api';
+import { riskProgressSchema, riskSummarySchema } from './features/risk.api';
 import { surfaceFitSummarySchema } from './features/surface.api';
 import { bookSnapshotSchema, underlyingStateSchema } from './schemas';
 
@@ -31,6 +32,10 @@ export const events = {
     pathsDone: z.number().int().nonnegative(),
     pathsTotal: z.number().int().positive(),
   }),
+  /** Progress of a risk run (throttled, a few per second). */
+  'risk.progressed': riskProgressSchema,
+  /** A risk run ended (done, failed or cancelled): headline VaR and the dashboard heatmap. */
+  'risk.updated': riskSummarySchema,
 } as const;
 
 export type Events = typeof events;

@@ -1,5 +1,6 @@
 /** Start-up settings of the services, from the command line, the environment or defaults. */
 import { join } from 'node:path';
+import type { GpuRevalueHost } from '../compute/gpu-engine';
 import type { WorkerLocator } from '../compute/worker-locator';
 import { DB_FILE, defaultDataDir } from './paths';
 
@@ -16,6 +17,8 @@ export interface ServicesConfig {
   /** Validate every response against the contract (tests and development). */
   validateOutput: boolean;
   now: () => number;
+  /** The GPU the risk engine revalues Monte Carlo paths on (Electron's GPU host); none: CPU. */
+  gpuHost?: GpuRevalueHost | undefined;
 }
 
 export function makeConfig(
@@ -34,5 +37,6 @@ export function makeConfig(
     tickMs: partial.tickMs ?? 250,
     validateOutput: partial.validateOutput ?? env['NODE_ENV'] !== 'production',
     now: partial.now ?? Date.now,
+    ...(partial.gpuHost ? { gpuHost: partial.gpuHost } : {}),
   };
 }

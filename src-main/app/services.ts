@@ -18,6 +18,7 @@ import { MarketService, quoteRowsOf } from '../services/market/market.service';
 import { marketHandlers } from '../services/market/market.handlers';
 import { QuoteWriter } from '../services/market/quote-writer';
 import { startSurfaceFeature } from '../services/surface/surface.feature';
+import { startRiskFeature } from '../services/risk/risk.handlers';
 import type { ServicesConfig } from './config';
 import type { FeatureContext } from './feature';
 import { saveDemoState, setUpDemoDesk } from './demo-setup';
@@ -101,6 +102,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   const basis = await startBasisFeature(ctx);
   const funding = await startFundingFeature(ctx);
   const margin = await startMarginFeature(ctx);
+  const risk = await startRiskFeature(ctx);
 
   const housekeeping = setInterval(() => {
     void saveDemoState(db, desk);
@@ -125,6 +127,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     ...basis.handlers,
     ...funding.handlers,
     ...margin.handlers,
+    ...risk.handlers,
   } satisfies ApiHandlers;
 
   return {
@@ -145,6 +148,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
       await basis.stop();
       await funding.stop();
       await margin.stop();
+      await risk.stop();
       book.stop();
       await market.stop();
       await saveDemoState(db, desk);

@@ -27,6 +27,23 @@ function hooks(control: JobControl, onProgress?: ProgressCallback): JobHooks {
   };
 }
 
+/**
+ * Releases a comlink proxy callback once its job is over, so its message channel closes (one
+ * per job otherwise stays open for the worker's lifetime).
+ */
+function release(cb: ProgressCallback | undefined): void {
+  const remote = cb as unknown as Partial<Record<typeof Comlink.releaseProxy, () => void>>;
+  if (typeof remote?.[Comlink.releaseProxy] === 'function') remote[Comlink.releaseProxy]();
+}
+
+async function withProgress<T>(cb: ProgressCallback | undefined, job: () => T): Promise<T> {
+  try {
+    return job();
+  } finally {
+    release(cb);
+  }
+}
+
 function buffersOf(chunk: McFactorsChunk | McPnlChunk): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const h of chunk.horizons) {
@@ -37,32 +54,42 @@ function buffersOf(chunk: McFactorsChunk | McPnlChunk): ArrayBuffer[] {
 }
 
 export const riskJobs: RiskComputeApi = {
-  async riskHistorical(input, control, onProgress) {
-    const t0 = performance.now();
-    const view = historicalJob(input, hooks(control, onProgress));
-    return { ...view, computeMs: performance.now() - t0 };
+  riskHistorical(input, control, onProgress) {
+    return withProgress(onProgress, () => {
+      const t0 = performance.now();
+      const view = historicalJob(input, hooks(control, onProgress));
+      return { ...view, computeMs: performance.now() - t0 };
+    });
   },
-  async riskParametric(input, control, onProgress) {
-    return parametricJob(input, hooks(control, onProgress));
+  riskParametric(input, control, onProgress) {
+    return withProgress(onProgress, () => parametricJob(input, hooks(control, onProgress)));
   },
-  async riskMcSimulate(input, range, control, onProgress) {
-    const chunk = mcSimulateJob(input, range, hooks(control, onProgress));
-    return Comlink.transfer(chunk, buffersOf(chunk));
+  riskMcSimulate(input, range, control, onProgress) {
+    return withProgress(onProgress, () => {
+      const chunk = mcSimulateJob(input, range, hooks(control, onProgress));
+      return Comlink.transfer(chunk, buffersOf(chunk));
+    });
   },
   async riskMcGrid(input, rangesList) {
     return mcGridJob(input, rangesList);
   },
-  async riskMcRevalue(grid, chunk, control, onProgress) {
-    const out = mcRevalueJob(grid, chunk, hooks(control, onProgress));
-    return Comlink.transfer(out, buffersOf(out));
+  riskMcRevalue(grid, chunk, control, onProgress) {
+    return withProgress(onProgress, () => {
+      const out = mcRevalueJob(grid, chunk, hooks(control, onProgress));
+      return Comlink.transfer(out, buffersOf(out));
+    });
   },
-  async riskMcMerge(input, grid, horizons, control, onProgress) {
-    return mcMergeJob(input, grid, horizons, hooks(control, onProgress));
+  riskMcMerge(input, grid, horizons, control, onProgress) {
+    return withProgress(onProgress, () =>
+      mcMergeJob(input, grid, horizons, hooks(control, onProgress)),
+    );
   },
-  async riskStress(input, control, onProgress) {
-    return stressJob(input, hooks(control, onProgress));
+  riskStress(input, control, onProgress) {
+    return withProgress(onProgress, () => stressJob(input, hooks(control, onProgress)));
   },
-  async riskBacktest(input, control, onProgress) {
-    return backtestJob(input, BACKTEST_WINDOW_DAYS, hooks(control, onProgress));
+  riskBacktest(input, control, onProgress) {
+    return withProgress(onProgress, () =>
+      backtestJob(input, BACKTEST_WINDOW_DAYS, hooks(control, onProgress)),
+    );
   },
 };
