@@ -9,23 +9,36 @@
  * Why ALO: it is the fastest known method at 1e-6..1e-10 accuracy (spectral convergence in the
  * node counts), needs no grid in S, and one boundary solve serves every spot (cheap Greeks).
  */
+import { chooseAloScheme } from './alo-levels';
 import { makeAloScheme, type AloScheme } from './alo-scheme';
-import { aloPutBoundary, aloPutPrice, type AloPutBoundary } from './alo-engine';
+import { aloPutBoundary, type AloPutBoundary } from './alo-engine';
+import { aloPutPrice } from './alo-price';
 import { leisenReimerExtrapolated } from './binomial-tree';
 import { bsmPrice } from '../pricing/bsm';
 import type { BsmInput } from '../pricing/types';
 
-/** Default for ordinary inputs: max error ~7e-6 relative on the test grids. */
+export { chooseAloScheme };
+
+/**
+ * A mid-level scheme (two Newton sweeps, 10 nodes, orders 8 and 28): ~1e-6 on ordinary inputs.
+ * The default is chosen per option (alo-levels.ts); this one is for callers that want one fixed
+ * scheme.
+ */
 export const ALO_STANDARD_SCHEME: AloScheme = makeAloScheme({
   equation: 'smooth-pasting',
   chebyshevNodes: 10,
-  iterations: 4,
-  fixedPointOrder: 10,
-  priceOrder: 20,
+  iterations: 2,
+  newtonSweeps: 2,
+  fixedPointOrder: 8,
+  priceOrder: 28,
   newtonDamping: 0,
 });
 
-/** Low vol with long maturity (max(r, q) sqrt(T) / vol > 1.5), where FP-B can diverge. */
+/**
+ * The value-matching system (FP-A) by plain fixed point: slower (16 nodes, 10 sweeps) and no
+ * longer chosen automatically, since Newton sweeps keep FP-B convergent where its plain
+ * iteration diverges (low vol with long maturity); kept for cross-checks.
+ */
 export const ALO_ROBUST_SCHEME: AloScheme = makeAloScheme({
   equation: 'value-matching',
   chebyshevNodes: 16,
@@ -44,19 +57,6 @@ export const ALO_REFERENCE_SCHEME: AloScheme = makeAloScheme({
   priceOrder: 80,
   newtonDamping: 0,
 });
-
-const ROBUST_THRESHOLD = 1.5;
-
-/** The scheme used for a put with rate r, yield q (after any call -> put transformation). */
-export function chooseAloScheme(
-  rate: number,
-  carryYield: number,
-  volAnnual: number,
-  tYears: number,
-): AloScheme {
-  const difficulty = (Math.max(rate, carryYield) * Math.sqrt(tYears)) / volAnnual;
-  return difficulty > ROBUST_THRESHOLD ? ALO_ROBUST_SCHEME : ALO_STANDARD_SCHEME;
-}
 
 /** A price function of spot for fixed (K, T, r, q, vol): the boundary is solved once. */
 export type SpotPricer = (spot: number) => number;

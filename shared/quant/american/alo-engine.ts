@@ -6,28 +6,39 @@
  *   N = phi(d-(tau, B/K)) / (v sqrt(tau)) + r int_0^tau e^{ru} phi(d-(tau-u, B(tau)/B(u))) / (v sqrt(tau-u)) du,
  *   D = phi(d+(tau, B/K)) / (v sqrt(tau)) + Phi(d+(tau, B/K))
  *       + q int_0^tau e^{qu} [phi(d+(..)) / (v sqrt(tau-u)) + Phi(d+(..))] du,
- * iterated on Chebyshev nodes of H(sqrt tau) = ln(B/X)^2, X = K min(1, r/q); then
- *   P = p_European + int_0^T [r K e^{-r(T-u)} Phi(-d-(T-u, S/B(u))) - q S e^{-q(T-u)} Phi(-d+(..))] du.
+ * or the value-matching one (FP-A: N = Phi(d-) + r int e^{ru} Phi(d-) du, D = Phi(d+) + q int e^{qu} Phi(d+) du),
+ * iterated on Chebyshev nodes of H(sqrt tau) = ln(B/X)^2, X = K min(1, r/q); the price then is
+ *   P = p_European + int_0^T [r K e^{-r(T-u)} Phi(-d-(T-u, S/B(u))) - q S e^{-q(T-u)} Phi(-d+(..))] du
+ * (alo-price.ts).
  *
- * Everything is per unit strike (K = 1): the boundary then serves every spot, which the Greeks
- * and the call (through McDonald-Schroder symmetry, strike and spot swapped) exploit.
+ * Everything is per unit strike (K = 1): the boundary then serves every spot, which the Greeks,
+ * the batch (many strikes per expiry and vol) and the call (McDonald-Schroder symmetry) exploit.
  * Preconditions (checked by the caller): r > 0, T > 0, vol > 0.
+ *
+ * Iteration: two full Newton sweeps from Li's QD+ start (qd-plus.ts; Newton on the collocated
+ * system, alo-newton.ts, converges quadratically and does not diverge where the plain FP-B
+ * iteration does: low vol with long maturity). Sweep kernels: alo-sweep.ts. The spot-independent
+ * price tables are built once per boundary (alo-price.ts).
  */
-import { erf, erfcx } from '../math/normal';
 import type { AloScheme } from './alo-scheme';
+import { buildPriceTables, type AloPriceTables } from './alo-price';
+import { factorNewtonMatrix, newtonStep } from './alo-newton';
+import { qdPlusBoundary } from './qd-plus';
+import {
+  createAloWorkspace,
+  layout,
+  sweep,
+  workspaceSize,
+  type AloWorkspace,
+  type Layout,
+} from './alo-sweep';
+import { fastExp } from '../pricing/batch-math';
+
+export { createAloWorkspace, type AloWorkspace };
 
 const INV_SQRT_2PI = 0.3989422804014327;
-/** Where Cody's erf and erfc forms meet, in the normal variable: 0.46875 sqrt2. */
-const CDF_BREAK = 0.6629126073623883;
 
-/** Phi(x) given e = exp(-x^2/2) already computed: one exponential serves phi and Phi. */
-function cdfWithDensity(x: number, e: number): number {
-  if (x > -CDF_BREAK && x < CDF_BREAK) return 0.5 + 0.5 * erf(x * Math.SQRT1_2);
-  const tail = 0.5 * erfcx(Math.abs(x) * Math.SQRT1_2) * e;
-  return x < 0 ? tail : 1 - tail;
-}
-
-export interface AloPutBoundary {
+export interface AloPutBoundary extends AloPriceTables {
   readonly scheme: AloScheme;
   readonly tYears: number;
   readonly rate: number;
@@ -40,164 +51,124 @@ export interface AloPutBoundary {
 }
 
 /**
- * Starting boundary from Li's QD+ approximation (M. Li, "Analytical approximations for the
- * critical stock prices of American options", Quant. Finance 10(5), 2010): at each tau the
- * critical price x solves
- *   g(x) = (1 - e^{-q tau} Phi(-d+)) x - beta (1 - x - p(x)) + alpha theta(x) / (r e^{-r tau}) = 0
- * (unit strike; p, theta the European put and its calendar theta), by safeguarded Newton.
- * QD+ is within ~1e-3 of the true boundary, so few fixed-point sweeps are needed after it.
+ * Starting H from QD+ at the scheme's coarse start nodes (from short to long tau, each Newton
+ * solve started from its neighbour's root), interpolated to the n nodes when coarser.
  */
-function qdPlusBoundary(
-  tau: number,
+function qdPlusStart(
+  scheme: AloScheme,
+  tYears: number,
   r: number,
   q: number,
   vol: number,
+  logX: number,
   xMax: number,
-  start: number,
-): number {
-  const v2 = vol * vol;
-  const v = vol * Math.sqrt(tau);
-  const dr = Math.exp(-r * tau);
-  const dq = Math.exp(-q * tau);
-  const h = -Math.expm1(-r * tau);
-  const omega = (2 * (r - q)) / v2;
-  const root = Math.sqrt((omega - 1) * (omega - 1) + (8 * r) / (v2 * h));
-  const lambda = 0.5 * (-(omega - 1) - root);
-  const lambdaPrime = (2 * r) / (v2 * h * h * root);
-  const alpha = (2 * dr * r) / (v2 * (2 * lambda + omega - 1));
-  const beta = alpha * (1 / h + lambdaPrime / (2 * lambda + omega - 1)) - lambda;
-  let x = Math.min(start, xMax);
-  const xMin = 1e-6 * xMax;
-  for (let it = 0; it < 12; it++) {
-    const dp = Math.log((x * dq) / dr) / v + 0.5 * v;
-    const dm = dp - v;
-    const eP = Math.exp(-0.5 * dp * dp);
-    const phiP = INV_SQRT_2PI * eP;
-    const cdfNp = cdfWithDensity(-dp, eP);
-    const cdfNm = cdfWithDensity(-dm, Math.exp(-0.5 * dm * dm));
-    const npv = dr * cdfNm - x * dq * cdfNp;
-    const theta = r * dr * cdfNm - q * x * dq * cdfNp - ((v2 * x) / (2 * v)) * dq * phiP;
-    const charm = -dq * (phiP * ((r - q) / v - dm / (2 * tau)) + q * cdfNp);
-    const g = (1 - dq * cdfNp) * x - beta * (1 - x - npv) + (alpha * theta) / (r * dr);
-    const gPrime =
-      1 - dq * cdfNp + (dq * phiP) / v + beta * (1 - dq * cdfNp) + (alpha / (r * dr)) * charm;
-    if (!(Math.abs(gPrime) > 0)) break;
-    const next = Math.min(Math.max(x - g / gPrime, 0.5 * x, xMin), xMax);
-    const done = Math.abs(next - x) <= 1e-10 * x;
-    x = next;
-    if (done) break;
+  ws: Float64Array,
+  ly: Layout,
+): void {
+  const { chebyshevNodes: n, startNodes: m, startZ, startInterp } = scheme;
+  const coarse = m < n ? ly.rhs : ly.h;
+  // Newton starts: the neighbour's root, or (from the third node on) ln x extrapolated linearly
+  // in sqrt(tau) from the two previous roots, which saves about one Newton step per node.
+  let lnPrev = logX;
+  let lnPrev2 = logX;
+  let halfPrev = 0;
+  let halfPrev2 = 0;
+  for (let j = m - 1; j >= 0; j--) {
+    const half = 0.5 * (1 + (startZ[j] as number));
+    let start = lnPrev;
+    if (j < m - 2) start += ((lnPrev - lnPrev2) * (half - halfPrev)) / (halfPrev - halfPrev2);
+    const x = qdPlusBoundary(tYears * half * half, r, q, vol, xMax, Math.exp(start));
+    lnPrev2 = lnPrev;
+    halfPrev2 = halfPrev;
+    lnPrev = Math.log(x);
+    halfPrev = half;
+    const lnb = lnPrev - logX;
+    ws[coarse + j] = lnb < 0 ? lnb * lnb : 0;
   }
-  return x;
+  if (m === n) return;
+  for (let j = 0; j < n; j++) {
+    let h = 0;
+    for (let i = 0; i < m; i++)
+      h += (startInterp[j * m + i] as number) * (ws[coarse + i] as number);
+    ws[ly.h + j] = h > 0 ? h : 0;
+  }
 }
 
-/** Solves the exercise boundary of the unit-strike put. */
+/**
+ * Solves the exercise boundary of the unit-strike put. Sweeps: the first `newtonSweeps` build
+ * and factor a fresh Jacobian (Newton steps); later ones reuse the last factorisation (chord
+ * steps, nearly as fast to converge at the cost of a plain sweep); without Newton sweeps, plain
+ * fixed point. `workspace` (createAloWorkspace) may be shared by successive solves.
+ * `warmStart` (node values H of a solved boundary with the same scheme, e.g. the unbumped option
+ * of a finite difference) replaces the QD+ start: the sweeps then start next to the solution.
+ */
 export function aloPutBoundary(
   tYears: number,
   rate: number,
   carryYield: number,
   volAnnual: number,
   scheme: AloScheme,
+  workspace?: AloWorkspace,
+  warmStart?: Float64Array,
 ): AloPutBoundary {
-  const { chebyshevNodes: n, fixedPointOrder: l, nodeZ, fpSin, fpCos, fpWeight, fpInterp } = scheme;
+  const { chebyshevNodes: n, fixedPointOrder: l, nodeZ, fpSin, fpCos, fpWeight } = scheme;
+  const ws =
+    workspace !== undefined && workspace.length >= workspaceSize(scheme)
+      ? workspace
+      : createAloWorkspace(scheme);
+  const ly = layout(n, l);
   const r = rate;
   const q = carryYield;
   const vol = volAnnual;
   const logX = q > r ? Math.log(r / q) : 0;
-  const nodeH = new Float64Array(n);
-  const tau = new Float64Array(n);
-  const expQu = new Float64Array(n * l);
-  const expRu = new Float64Array(n * l);
   const valueMatching = scheme.equation === 'value-matching';
   const xMax = Math.exp(logX);
-  let guess = xMax;
-  // From short to long tau, so each Newton solve starts from its neighbour's root.
-  for (let j = n - 1; j >= 0; j--) {
+  if (warmStart !== undefined && warmStart.length === n) ws.set(warmStart, ly.h);
+  else qdPlusStart(scheme, tYears, r, q, vol, logX, xMax, ws, ly);
+  // Per (node, abscissa): 1/(v sqrt(tau - u)), the drift part of d+, the Phi weight, and the phi
+  // (FP-B) or e^{ru} Phi(d-) (FP-A) weight.
+  for (let j = 0; j < n; j++) {
     const half = 0.5 * (1 + (nodeZ[j] as number));
     const t = tYears * half * half;
-    tau[j] = t;
-    guess = qdPlusBoundary(t, r, q, vol, xMax, guess);
-    const lnb = Math.log(guess) - logX;
-    nodeH[j] = lnb < 0 ? lnb * lnb : 0;
+    ws[ly.tau + j] = t;
+    const sqT = Math.sqrt(t);
+    const sv = vol * sqT;
     for (let k = 0; k < l; k++) {
-      const s = fpSin[k] as number;
-      expQu[j * l + k] = Math.exp(q * t * s * s);
-      if (valueMatching) expRu[j * l + k] = Math.exp(r * t * s * s);
+      const sinT = fpSin[k] as number;
+      const cosT = fpCos[k] as number;
+      const w = fpWeight[k] as number;
+      const u = t * sinT * sinT;
+      const vs = sv * cosT;
+      const du = 2 * t * sinT * cosT;
+      const eq = fastExp(q * u);
+      const c = ly.tab + (j * l + k) * 4;
+      ws[c] = 1 / vs;
+      ws[c + 1] = ((r - q) * t * cosT * cosT) / vs + 0.5 * vs;
+      ws[c + 2] = w * eq * du;
+      // du / (v sqrt(tau - u)) = 2 sqrt(tau) sin(theta) / v dtheta.
+      ws[c + 3] = valueMatching
+        ? w * fastExp(r * u) * du
+        : (w * eq * INV_SQRT_2PI * 2 * sqT * sinT) / vol;
     }
   }
-  const sqrtH = new Float64Array(n);
-  const next = new Float64Array(n);
+  let factored = false;
   for (let iter = 0; iter < scheme.iterations; iter++) {
-    for (let j = 0; j < n; j++) sqrtH[j] = Math.sqrt(nodeH[j] as number);
-    for (let j = 0; j < n; j++) {
-      const t = tau[j] as number;
-      const sqT = Math.sqrt(t);
-      const sv = vol * sqT;
-      const sHt = sqrtH[j] as number;
-      const logB = logX - sHt;
-      const dPlus0 = (logB + (r - q) * t) / sv + 0.5 * sv;
-      const dMinus0 = dPlus0 - sv;
-      const eP0 = Math.exp(-0.5 * dPlus0 * dPlus0);
-      const phiP0 = INV_SQRT_2PI * eP0;
-      const phiM0 = INV_SQRT_2PI * Math.exp(-0.5 * dMinus0 * dMinus0);
-      const cdfP0 = cdfWithDensity(dPlus0, eP0);
-      let nInt = 0;
-      let dInt = 0;
-      const base = j * l;
-      for (let k = 0; k < l; k++) {
-        const row = (base + k) * n;
-        let hu = 0;
-        for (let i = 0; i < n; i++) hu += (fpInterp[row + i] as number) * (nodeH[i] as number);
-        const lnx = (hu > 0 ? Math.sqrt(hu) : 0) - sHt;
-        const sinT = fpSin[k] as number;
-        const cosT = fpCos[k] as number;
-        const s = t * cosT * cosT;
-        const vs = sv * cosT;
-        const dp = (lnx + (r - q) * s) / vs + 0.5 * vs;
-        const ep = Math.exp(-0.5 * dp * dp);
-        const eq = expQu[base + k] as number;
-        // du / (v sqrt(tau - u)) = 2 sqrt(tau) sin(theta) / v dtheta; du = 2 tau sin cos dtheta.
-        const kernel = (2 * sqT * sinT) / vol;
-        const eqPhiP = eq * INV_SQRT_2PI * ep;
-        const w = fpWeight[k] as number;
-        const du = 2 * t * sinT * cosT;
-        if (valueMatching) {
-          const dm = dp - vs;
-          nInt +=
-            w * (expRu[base + k] as number) * cdfWithDensity(dm, Math.exp(-0.5 * dm * dm)) * du;
-          dInt += w * eq * cdfWithDensity(dp, ep) * du;
-        } else {
-          // e^{ru} phi(d-) = e^{qu} phi(d+) x e^{(r-q) tau}: the factor e^{(r-q) tau} is applied below.
-          nInt += w * eqPhiP * Math.exp(lnx) * kernel;
-          dInt += w * (eqPhiP * kernel + eq * cdfWithDensity(dp, ep) * du);
-        }
-      }
-      const growth = Math.exp((r - q) * t);
-      const numer = valueMatching
-        ? cdfWithDensity(dMinus0, Math.exp(-0.5 * dMinus0 * dMinus0)) + r * nInt
-        : phiM0 / sv + r * growth * nInt;
-      const denom = valueMatching ? cdfP0 + q * dInt : phiP0 / sv + cdfP0 + q * dInt;
-      let b = numer / (growth * denom);
-      if (iter === 0 && scheme.newtonDamping > 0 && !valueMatching) {
-        // Jacobi-Newton on the explicit B(tau) dependence of the non-integral terms.
-        const bOld = Math.exp(logB);
-        const dNum = (-dMinus0 * phiM0) / (bOld * sv * sv);
-        const dDen = (-dPlus0 * phiP0) / (bOld * sv * sv) + phiP0 / (bOld * sv);
-        const fPrime = (dNum / denom - (numer * dDen) / (denom * denom)) / growth;
-        const newton = bOld - (b - bOld) / (fPrime - 1);
-        if (newton > 0 && Number.isFinite(newton))
-          b = bOld + scheme.newtonDamping * (newton - bOld);
-      }
-      const lnb = Math.log(b) - logX;
-      next[j] = lnb < 0 ? lnb * lnb : 0;
-    }
-    nodeH.set(next);
+    const fresh = iter < scheme.newtonSweeps;
+    sweep(scheme, r, q, vol, logX, ws, ly, fresh);
+    if (fresh) factored = factorNewtonMatrix(ws, ly.jac, ly.piv, n);
+    if (factored) newtonStep(ws, ly.h, ly.next, ly.jac, ly.piv, ly.rhs, n);
+    ws.copyWithin(ly.h, ly.next, ly.next + n);
   }
-  return { scheme, tYears, rate, carryYield, volAnnual, logX, nodeH };
+  const nodeH = ws.slice(ly.h, ly.h + n);
+  const prices = buildPriceTables(scheme, tYears, r, q, vol, logX, nodeH);
+  return { ...prices, scheme, tYears, rate, carryYield, volAnnual, logX, nodeH };
 }
 
 /** Exercise boundary B(tau) per unit strike at time to expiry tau in [0, T]. */
 export function aloBoundaryAt(boundary: AloPutBoundary, tauYears: number): number {
   const { scheme, tYears, nodeH, logX } = boundary;
+  // H(0) = 0 exactly (the node z = -1); the sum below would leave ~1e-17, i.e. ~1e-9 after sqrt.
+  if (!(tauYears > 0)) return Math.exp(logX);
   const n = scheme.chebyshevNodes;
   const z = 2 * Math.sqrt(Math.min(Math.max(tauYears / tYears, 0), 1)) - 1;
   // Direct Chebyshev sum (not hot): coefficients from node values, then the series at z.
@@ -210,41 +181,4 @@ export function aloBoundaryAt(boundary: AloPutBoundary, tauYears: number): numbe
     h += (m === 0 || m === n ? 0.5 : 1) * a * Math.cos(m * Math.acos(Math.max(-1, Math.min(1, z))));
   }
   return Math.exp(logX - Math.sqrt(Math.max(h, 0)));
-}
-
-/** Early-exercise premium plus European put per unit strike, at spot/strike = `moneyness`. */
-export function aloPutPrice(boundary: AloPutBoundary, moneyness: number): number {
-  const { scheme, tYears: t, rate: r, carryYield: q, volAnnual: vol, logX, nodeH } = boundary;
-  const { chebyshevNodes: n, priceOrder: p, priceSin, priceCos, priceWeight, priceInterp } = scheme;
-  const s0 = moneyness;
-  const bNow = Math.exp(logX - Math.sqrt(nodeH[0] as number));
-  if (s0 <= bNow) return 1 - s0;
-  const sqT = Math.sqrt(t);
-  const sv = vol * sqT;
-  const logS = Math.log(s0);
-  // European put, unit strike.
-  const dP = (logS + (r - q) * t) / sv + 0.5 * sv;
-  const eP = Math.exp(-0.5 * dP * dP);
-  const dM = dP - sv;
-  const eM = Math.exp(-0.5 * dM * dM);
-  const european =
-    Math.exp(-r * t) * cdfWithDensity(-dM, eM) - s0 * Math.exp(-q * t) * cdfWithDensity(-dP, eP);
-  let premium = 0;
-  for (let k = 0; k < p; k++) {
-    let hu = 0;
-    const row = k * n;
-    for (let i = 0; i < n; i++) hu += (priceInterp[row + i] as number) * (nodeH[i] as number);
-    const logB = logX - (hu > 0 ? Math.sqrt(hu) : 0);
-    const sinT = priceSin[k] as number;
-    const cosT = priceCos[k] as number;
-    const s = t * cosT * cosT;
-    const vs = sv * cosT;
-    const dp = (logS - logB + (r - q) * s) / vs + 0.5 * vs;
-    const dm = dp - vs;
-    const term =
-      r * Math.exp(-r * s) * cdfWithDensity(-dm, Math.exp(-0.5 * dm * dm)) -
-      q * s0 * Math.exp(-q * s) * cdfWithDensity(-dp, Math.exp(-0.5 * dp * dp));
-    premium += (priceWeight[k] as number) * term * 2 * t * sinT * cosT;
-  }
-  return Math.max(european + premium, european, 1 - s0);
 }

@@ -32,9 +32,26 @@ export interface AloSchemeSpec {
   priceOrder: number;
   /** Step fraction eta of the first, Jacobi-Newton sweep (0 = plain fixed point). */
   newtonDamping: number;
+  /**
+   * How many of the `iterations` sweeps (the first ones) are full Newton steps on the collocated
+   * system H = G(H) (default 0): quadratic instead of linear convergence, ~1.5x a plain sweep.
+   */
+  newtonSweeps?: number;
+  /**
+   * QD+ starting values are computed at this many coarse Chebyshev nodes and interpolated to the
+   * n nodes (default n: at every node). QD+ is only ~1e-3 accurate, so a few nodes carry all its
+   * information, and each QD+ root costs a Newton solve.
+   */
+  startNodes?: number;
 }
 
 export interface AloScheme extends AloSchemeSpec {
+  readonly newtonSweeps: number;
+  readonly startNodes: number;
+  /** Coarse nodes z = cos(j pi / startNodes) of the QD+ start. */
+  readonly startZ: Float64Array;
+  /** startInterp[j * startNodes + i]: weight of coarse value i in the start at node j. */
+  readonly startInterp: Float64Array;
   /** Lobatto nodes z_j = cos(j pi / n), j = 0..n-1 (z_n = -1 is tau = 0, fixed). */
   readonly nodeZ: Float64Array;
   /** sin(theta_k) and the theta-weights (pi/4) w_k of the fixed-point rule. */
@@ -55,20 +72,33 @@ export interface AloScheme extends AloSchemeSpec {
  * z_n = -1 carries H = 0 and is dropped). Written as coefficients a_m = (2/n) sum'' H_i cos(m i pi/n)
  * and the sum'' a_m T_m(z), folded into one weight per node value.
  */
-function lobattoWeights(n: number, z: number, out: Float64Array, offset: number): void {
+function lobattoWeights(
+  n: number,
+  cosTable: Float64Array,
+  z: number,
+  out: Float64Array,
+  offset: number,
+): void {
   const tm = new Float64Array(n + 1);
   tm[0] = 1;
   if (n >= 1) tm[1] = z;
   for (let m = 2; m <= n; m++) tm[m] = 2 * z * (tm[m - 1] as number) - (tm[m - 2] as number);
   for (let i = 0; i < n; i++) {
     let acc = 0;
-    for (let m = 0; m <= n; m++) {
-      const edge = m === 0 || m === n ? 0.5 : 1;
-      acc += edge * Math.cos((m * i * Math.PI) / n) * (tm[m] as number);
-    }
+    for (let m = 0; m <= n; m++) acc += (cosTable[m * n + i] as number) * (tm[m] as number);
     const nodeEdge = i === 0 ? 0.5 : 1;
     out[offset + i] = (2 / n) * nodeEdge * acc;
   }
+}
+
+/** edge_m cos(m i pi / n) for m = 0..n, i = 0..n-1 (edge = 1/2 at m = 0 and m = n). */
+function lobattoCosTable(n: number): Float64Array {
+  const table = new Float64Array((n + 1) * n);
+  for (let m = 0; m <= n; m++) {
+    const edge = m === 0 || m === n ? 0.5 : 1;
+    for (let i = 0; i < n; i++) table[m * n + i] = edge * Math.cos((m * i * Math.PI) / n);
+  }
+  return table;
 }
 
 function thetaRule(order: number): { sin: Float64Array; cos: Float64Array; weight: Float64Array } {
@@ -100,24 +130,49 @@ export function makeAloScheme(spec: AloSchemeSpec): AloScheme {
   }
   const nodeZ = new Float64Array(n);
   for (let j = 0; j < n; j++) nodeZ[j] = Math.cos((j * Math.PI) / n);
+  const cosTable = lobattoCosTable(n);
   const fp = thetaRule(l);
   const fpInterp = new Float64Array(n * l * n);
   for (let j = 0; j < n; j++) {
     for (let k = 0; k < l; k++) {
       const z = (1 + (nodeZ[j] as number)) * (fp.sin[k] as number) - 1;
-      lobattoWeights(n, z, fpInterp, (j * l + k) * n);
+      lobattoWeights(n, cosTable, z, fpInterp, (j * l + k) * n);
     }
   }
   const pr = thetaRule(p);
   const priceInterp = new Float64Array(p * n);
-  for (let k = 0; k < p; k++) lobattoWeights(n, 2 * (pr.sin[k] as number) - 1, priceInterp, k * n);
+  for (let k = 0; k < p; k++)
+    lobattoWeights(n, cosTable, 2 * (pr.sin[k] as number) - 1, priceInterp, k * n);
   if (!(spec.newtonDamping >= 0 && spec.newtonDamping <= 1)) {
     throw new RangeError(
       `makeAloScheme: newtonDamping must be in [0, 1], got ${spec.newtonDamping}`,
     );
   }
+  const newtonSweeps = spec.newtonSweeps ?? 0;
+  if (!Number.isInteger(newtonSweeps) || newtonSweeps < 0 || newtonSweeps > m) {
+    throw new RangeError(
+      `makeAloScheme: newtonSweeps must be an integer in [0, iterations], got ${newtonSweeps}`,
+    );
+  }
+  const startNodes = spec.startNodes ?? n;
+  if (!Number.isInteger(startNodes) || startNodes < 2 || startNodes > n) {
+    throw new RangeError(
+      `makeAloScheme: startNodes must be an integer in [2, chebyshevNodes], got ${startNodes}`,
+    );
+  }
+  const startZ = new Float64Array(startNodes);
+  for (let j = 0; j < startNodes; j++) startZ[j] = Math.cos((j * Math.PI) / startNodes);
+  const startInterp = new Float64Array(n * startNodes);
+  const startCos = lobattoCosTable(startNodes);
+  for (let j = 0; j < n; j++) {
+    lobattoWeights(startNodes, startCos, nodeZ[j] as number, startInterp, j * startNodes);
+  }
   return {
     ...spec,
+    newtonSweeps,
+    startNodes,
+    startZ,
+    startInterp,
     nodeZ,
     fpSin: fp.sin,
     fpCos: fp.cos,

@@ -1,6 +1,8 @@
 /**
- * American Greeks by central finite differences on the chosen pricer (tree: delta, gamma and
- * theta straight from the tree nodes). Choices that keep the differences smooth:
+ * American Greeks. Method 'accurate' where the ALO boundary applies: alo-greeks.ts (one boundary
+ * for the spot Greeks, theta from the PDE, vega from time-scaling invariance, warm-started
+ * boundaries for rho and phi). Otherwise central finite differences on the chosen pricer (tree:
+ * delta, gamma and theta straight from the tree nodes). Choices that keep the differences smooth:
  * - spot bumps reuse one ALO boundary (it does not depend on spot), so delta and gamma differ
  *   only through the final integral; bump h_S = S * max(1e-5, 0.01 vol sqrt(T));
  * - the ALO scheme is fixed from the unbumped input, so a bump never switches scheme;
@@ -10,6 +12,8 @@
  * Units: vega per 1.00 vol, rho and phi per 1.00 of rate and yield, theta per calendar year.
  */
 import type { BsmInput } from '../pricing/types';
+import { pricingRegime } from '../pricing/validate';
+import { aloGreeks } from './alo-greeks';
 import { chooseAloScheme } from './alo-american';
 import type {
   AmericanGreeks,
@@ -75,6 +79,10 @@ export function americanGreeks(
       rho: 0,
       phi: 0,
     };
+  }
+  if (method === 'accurate' && o.scheme !== undefined && pricingRegime(t, vol) === 'lognormal') {
+    const fast = aloGreeks(input, base, o.scheme);
+    if (fast !== undefined) return fast;
   }
   let price: number;
   let delta: number;

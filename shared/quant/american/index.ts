@@ -14,6 +14,8 @@ export {
   type AmericanImpliedVolOptions,
 } from './american-implied-vol';
 export { americanBs2002Price } from './bjerksund-stensland-2002';
+export { americanBs2002Batch } from './bs2002-batch';
+export { americanAccurateBatch } from './alo-batch';
 export {
   binomialTree,
   leisenReimerExtrapolated,
@@ -29,5 +31,13 @@ export {
   chooseAloScheme,
 } from './alo-american';
 export { makeAloScheme, type AloScheme, type AloSchemeSpec } from './alo-scheme';
-export { aloBoundaryAt, aloPutBoundary } from './alo-engine';
+export {
+  aloBoundaryAt,
+  aloPutBoundary,
+  createAloWorkspace,
+  type AloPutBoundary,
+  type AloWorkspace,
+} from './alo-engine';
+export { ALO_LEVEL_SCHEMES } from './alo-levels';
+export { aloPutPrice } from './alo-price';
 export { dividendsPresentValue, escrowedSpot } from './escrowed-dividends';
