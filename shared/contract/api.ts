@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { appApi } from './features/app.api';
 import { basisApi } from './features/basis.api';
 import { bookApi } from './features/book.api';
+import { connectionsApi } from './features/connections.api';
 import { fundingApi } from './features/funding.api';
 import { limitsApi } from './features/limits.api';
 import { marginApi } from './features/margin.api';
@@ -24,6 +25,7 @@ export const api = {
   ...surfaceApi,
   ...fundingApi,
   ...marginApi,
+  ...connectionsApi,
   ...riskApi,
 } as const;
 

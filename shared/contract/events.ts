@@ -1,5 +1,6 @@
 /** Events main pushes to every renderer; names are `feature.pastTense`. */
 import { z } from 'zod';
+import { connectionsStateSchema } from './features/connections.api';
 import { fundingBoardSchema } from './features/funding.api';
 import { marginAlertSchema, marginReportSchema } from './features/margin.api';
 import { basisUpdatedSchema } from './features/basis.api';
@@ -36,6 +37,8 @@ export const events = {
   'risk.progressed': riskProgressSchema,
   /** A risk run ended (done, failed or cancelled): headline VaR and the dashboard heatmap. */
   'risk.updated': riskSummarySchema,
+  /** A connection was added, changed or removed, a venue's health changed, or the desk switched. */
+  'connections.changed': connectionsStateSchema,
 } as const;
 
 export type Events = typeof events;

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { GpuRevalueHost } from '../compute/gpu-engine';
 import type { WorkerLocator } from '../compute/worker-locator';
+import type { SecretCipher } from '../services/connections/secret-cipher';
 import { DB_FILE, defaultDataDir } from './paths';
 
 export interface ServicesConfig {
@@ -19,6 +20,8 @@ export interface ServicesConfig {
   now: () => number;
   /** The GPU the risk engine revalues Monte Carlo paths on (Electron's GPU host); none: CPU. */
   gpuHost?: GpuRevalueHost | undefined;
+  /** How venue API keys are encrypted (the Electron shell passes the OS keychain). */
+  secretCipher?: SecretCipher | undefined;
 }
 
 export function makeConfig(
@@ -38,5 +41,6 @@ export function makeConfig(
     validateOutput: partial.validateOutput ?? env['NODE_ENV'] !== 'production',
     now: partial.now ?? Date.now,
     ...(partial.gpuHost ? { gpuHost: partial.gpuHost } : {}),
+    ...(partial.secretCipher ? { secretCipher: partial.secretCipher } : {}),
   };
 }

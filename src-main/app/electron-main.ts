@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleLocator } from '../compute/worker-locator';
 import { contentSecurityPolicy } from '../host/static-files';
 import { bindIpc } from '../ipc/electron-ipc';
+import { createGpuHost, type ElectronGpuHost } from '../compute/gpu-host';
 import { makeConfig } from './config';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { startServices, type Services } from './services';
 
 const here = new URL('.', import.meta.url);
@@ -56,6 +58,16 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 let services: Services | undefined;
+let gpuHost: ElectronGpuHost | undefined;
+/** Windows the user sees: every one but the risk engine's hidden GPU host. */
+const appWindows = () => BrowserWindow.getAllWindows().filter((w) => !gpuHost?.owns(w));
+
+// The hidden GPU host window would keep 'window-all-closed' from firing: quit on the last app window.
+app.on('browser-window-created', (_event, win) => {
+  win.on('closed', () => {
+    if (process.platform !== 'darwin' && appWindows().length === 0) app.quit();
+  });
+});
 
 app.whenReady().then(async () => {
   protocol.handle('app', (request) => {
@@ -78,14 +90,25 @@ app.whenReady().then(async () => {
   const assetsDir = app.isPackaged
     ? join(process.resourcesPath, 'assets')
     : fileURLToPath(new URL('../../assets/', here));
+  const devUrl = process.env['ELECTRON_RENDERER_URL'];
+  gpuHost = createGpuHost({
+    pageUrl: devUrl ? `${devUrl}/gpu-host.html` : `${APP_ORIGIN}/gpu-host.html`,
+    preloadPath: fileURLToPath(new URL('../preload/gpu-preload.cjs', here)),
+  });
   services = await startServices(
-    makeConfig({ dataDir: app.getPath('userData'), workers: bundleLocator(here), assetsDir }),
+    makeConfig({
+      dataDir: app.getPath('userData'),
+      workers: bundleLocator(here),
+      assetsDir,
+      secretCipher: safeStorageCipher(),
+      gpuHost,
+    }),
   );
   for (const notice of services.notices) console.warn(notice);
-  bindIpc(services, isTrustedUrl, () => BrowserWindow.getAllWindows());
+  bindIpc(services, isTrustedUrl, appWindows);
   createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (appWindows().length === 0) createWindow();
   });
 });
 

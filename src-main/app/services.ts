@@ -12,6 +12,7 @@ import { startBasisFeature } from '../services/basis/basis.handlers';
 import { bookHandlers } from '../services/book/book.handlers';
 import { startFundingFeature } from '../services/funding/funding.handlers';
 import { startMarginFeature } from '../services/margin/margin.handlers';
+import { startConnectionsFeature } from '../services/connections/connections.handlers';
 import { EventBus } from '../services/event-bus';
 import { ensureDefaultLimits, limitsHandlers } from '../services/limits/limits.service';
 import { MarketService, quoteRowsOf } from '../services/market/market.service';
@@ -23,6 +24,7 @@ import type { ServicesConfig } from './config';
 import type { FeatureContext } from './feature';
 import { saveDemoState, setUpDemoDesk } from './demo-setup';
 import { DemoDerivativesSource } from '../venues/demo/demo-derivatives';
+import { DeskGateway } from '../venues/desk-gateway';
 
 export interface Services {
   config: ServicesConfig;
@@ -67,7 +69,12 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     onWarmup: (u) => quoteRowsOf(u).forEach((row) => writer.add(row)),
   });
   await writer.flush();
-  const market = new MarketService(desk, writer, db, bus, { tickEventMs: 250, now: config.now });
+  // The market reads the desk in force: the demo desk, or the live venues (Connections screen).
+  const deskGateway = new DeskGateway(desk);
+  const market = new MarketService(deskGateway, writer, db, bus, {
+    tickEventMs: 250,
+    now: config.now,
+  });
   const [accounts, instruments, positions] = await Promise.all([
     db.listAccounts(),
     db.listInstruments(),
@@ -102,6 +109,11 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   const basis = await startBasisFeature(ctx);
   const funding = await startFundingFeature(ctx);
   const margin = await startMarginFeature(ctx);
+  const connections = await startConnectionsFeature(ctx, {
+    deskGateway,
+    demo: desk,
+    cipher: config.secretCipher,
+  });
   const risk = await startRiskFeature(ctx);
 
   const housekeeping = setInterval(() => {
@@ -119,7 +131,11 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     workers: pool.size,
   };
   const handlers = {
-    'app.getInfo': (_input, ctx) => ({ ...info, transport: ctx.transport }),
+    'app.getInfo': (_input, ctx) => ({
+      ...info,
+      desk: connections.desk(),
+      transport: ctx.transport,
+    }),
     ...bookHandlers(book),
     ...marketHandlers(market),
     ...limitsHandlers(db),
@@ -127,6 +143,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     ...basis.handlers,
     ...funding.handlers,
     ...margin.handlers,
+    ...connections.handlers,
     ...risk.handlers,
   } satisfies ApiHandlers;
 
@@ -143,6 +160,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     ctx,
     async close() {
       clearInterval(housekeeping);
+      await connections.stop();
       await desk.stop();
       await surface.stop();
       await basis.stop();

@@ -61,6 +61,11 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     'margin.cancelProbability': notUsed,
     'margin.listAlerts': notUsed,
     'margin.acknowledgeAlerts': notUsed,
+    'connections.list': notUsed,
+    'connections.save': notUsed,
+    'connections.remove': notUsed,
+    'connections.test': notUsed,
+    'connections.setDesk': notUsed,
   };
   return { ...base, ...overrides };
 }

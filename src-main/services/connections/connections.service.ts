@@ -1,0 +1,352 @@
+/**
+ * Live venue connections: keeps them (with their keys) in the encrypted credential store, opens
+ * each as a venue of the ccxt gateway, checks what its key may do, reads its book on a timer,
+ * and reports everything as `ConnectionsState` (keys masked) with `connections.changed` events
+ * when something a user would see changes.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  ConnectionsState,
+  ConnectionTest,
+  ConnectionView,
+  Desk,
+  SaveConnectionInput,
+} from '../../../shared/contract/features/connections.api';
+import { ServiceError } from '../../../shared/contract/result';
+import type { Account, Position } from '../../../shared/domain/account';
+import type { Instrument } from '../../../shared/domain/instrument';
+import { errorMessage } from '../../venues/ccxt/backoff';
+import { CcxtDerivativesSource } from '../../venues/ccxt/ccxt-derivatives-source';
+import type { CcxtGateway } from '../../venues/ccxt/ccxt-gateway';
+import type { CcxtVenue } from '../../venues/ccxt/ccxt-venue';
+import { checkKeyPermissions, type KeyPermissions } from '../../venues/ccxt/key-permissions';
+import { VENUE_PROFILES } from '../../venues/ccxt/venue-profiles';
+import { CCXT_VENUES } from '../../venues/ccxt/ccxt-exchange';
+import type { BookContents } from '../book/book.service';
+import type { EventBus } from '../event-bus';
+import { connectionView } from './connection-views';
+import type { CredentialStore, StoredConnection } from './credential-store';
+import type { LiveDesk } from './live-desk';
+
+export interface ConnectionsOptions {
+  now: () => number;
+  bookRefreshMs: number;
+  statusEventMs: number;
+  maxBookAgeMs: number;
+  newId?: () => string;
+  permissionCheck?: typeof checkKeyPermissions;
+}
+
+export class ConnectionsService {
+  private conns: StoredConnection[] = [];
+  private problems = new Map<string, string>();
+  private opening = new Map<string, Promise<void>>();
+  private sources = new Map<string, CcxtDerivativesSource>();
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private lastSignature = '';
+  desk!: LiveDesk;
+
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly gateway: CcxtGateway,
+    private readonly bus: EventBus,
+    private readonly opts: ConnectionsOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    try {
+      this.conns = await this.store.load();
+    } catch (err) {
+      this.problems.set('store', `Saved connections could not be read: ${errorMessage(err)}`);
+    }
+    await this.gateway.start();
+    for (const c of this.conns) void this.open(c);
+    this.timers.push(setInterval(() => void this.refreshBooks(), this.opts.bookRefreshMs));
+    this.timers.push(setInterval(() => this.emitIfChanged(), this.opts.statusEventMs));
+    for (const t of this.timers) t.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    await Promise.allSettled(this.opening.values());
+    await this.gateway.stop();
+  }
+
+  /** Resolves when every venue being opened has answered (or failed). */
+  async whenOpened(): Promise<void> {
+    await Promise.allSettled([...this.opening.values()]);
+  }
+
+  /** Loaded venue objects (for chain sources and tests). */
+  venue(id: string): CcxtVenue | undefined {
+    return this.gateway.venue(id);
+  }
+
+  derivativesSources(): CcxtDerivativesSource[] {
+    return [...this.sources.values()];
+  }
+
+  liveContents(): BookContents {
+    const books = this.gateway.listVenues().flatMap((v) => v.book() ?? []);
+    const accounts: Account[] = books.map((b) => b.account);
+    const positions: Position[] = books.flatMap((b) => b.positions);
+    const instruments = new Map<string, Instrument>();
+    for (const b of books) for (const i of b.instruments) instruments.set(i.id, i);
+    return { accounts, instruments: [...instruments.values()], positions };
+  }
+
+  state(): ConnectionsState {
+    const nowMs = this.opts.now();
+    const live = this.liveContents();
+    return {
+      desk: this.desk.current(),
+      storage: {
+        kind: this.store.cipher.kind,
+        description: this.store.cipher.description,
+        weaker: this.store.cipher.weaker,
+      },
+      venues: CCXT_VENUES.map((venue) => ({
+        venue,
+        label: VENUE_PROFILES[venue].label,
+        needsPassword: VENUE_PROFILES[venue].needsPassword,
+        keyHelp: VENUE_PROFILES[venue].keyHelp,
+      })),
+      connections: this.conns.map((c) => this.view(c, nowMs)),
+      liveBook: {
+        accounts: live.accounts.length,
+        positions: live.positions.length,
+        instruments: live.instruments.length,
+      },
+      nowMs,
+    };
+  }
+
+  private view(c: StoredConnection, nowMs: number): ConnectionView {
+    const v = this.gateway.venue(c.id);
+    const book = v?.book();
+    return connectionView(c, {
+      health: v?.status.snapshot(nowMs),
+      instruments: v?.listInstruments().length ?? 0,
+      positions: book?.positions.length ?? 0,
+      lastBookMs: book?.account ? book.margin[0]?.tsMs : undefined,
+      problem: this.problems.get(c.id) ?? this.problems.get('store'),
+    });
+  }
+
+  async save(input: SaveConnectionInput): Promise<ConnectionView> {
+    const nowMs = this.opts.now();
+    const existing = input.id ? this.conns.find((c) => c.id === input.id) : undefined;
+    if (input.id && !existing) throw new ServiceError('not-found', `no connection "${input.id}"`);
+    if (existing && existing.venue !== input.venue) {
+      throw new ServiceError('invalid-input', 'a connection cannot change venue; add a new one');
+    }
+    if (
+      input.apiKey &&
+      VENUE_PROFILES[input.venue].needsPassword &&
+      !input.password &&
+      !existing?.password
+    ) {
+      throw new ServiceError(
+        'invalid-input',
+        `${VENUE_PROFILES[input.venue].label} keys need their passphrase`,
+      );
+    }
+    const keyChanged =
+      input.apiKey !== undefined || input.clearKey === true || input.sandbox !== existing?.sandbox;
+    const next: StoredConnection = {
+      id: existing?.id ?? (this.opts.newId ?? (() => randomUUID().slice(0, 8)))(),
+      venue: input.venue,
+      label: input.label,
+      sandbox: input.sandbox,
+      apiKey: input.clearKey ? undefined : (input.apiKey ?? existing?.apiKey),
+      secret: input.clearKey ? undefined : (input.secret ?? existing?.secret),
+      password: input.clearKey ? undefined : (input.password ?? existing?.password),
+      createdMs: existing?.createdMs ?? nowMs,
+      updatedMs: nowMs,
+      permissions: keyChanged ? undefined : existing?.permissions,
+    };
+    this.conns = existing
+      ? this.conns.map((c) => (c.id === next.id ? next : c))
+      : [...this.conns, next];
+    await this.persist();
+    if (keyChanged || !existing) await this.open(next);
+    this.emit();
+    return this.view(next, this.opts.now());
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!this.conns.some((c) => c.id === id))
+      throw new ServiceError('not-found', `no connection "${id}"`);
+    this.conns = this.conns.filter((c) => c.id !== id);
+    await this.persist();
+    this.sources.delete(id);
+    this.problems.delete(id);
+    await this.gateway.removeVenue(id);
+    this.afterBookChange();
+    this.emit();
+  }
+
+  async test(id: string): Promise<ConnectionTest> {
+    const c = this.conns.find((x) => x.id === id);
+    if (!c) throw new ServiceError('not-found', `no connection "${id}"`);
+    const steps: ConnectionTest['steps'] = [];
+    const step = async (name: string, fn: () => Promise<string>): Promise<boolean> => {
+      const t0 = Date.now();
+      try {
+        steps.push({ name, ok: true, ms: Date.now() - t0, detail: await fn() });
+        const last = steps.at(-1);
+        if (last) last.ms = Date.now() - t0;
+        return true;
+      } catch (err) {
+        steps.push({ name, ok: false, ms: Date.now() - t0, detail: errorMessage(err) });
+        return false;
+      }
+    };
+    const opened = await step('markets', async () => {
+      if (!this.gateway.venue(id)) await this.open(c);
+      const v = this.gateway.venue(id);
+      if (!v) throw new Error(this.problems.get(id) ?? 'the venue did not open');
+      return `${v.listInstruments().length} derivatives markets`;
+    });
+    const v = this.gateway.venue(id);
+    if (opened && v) {
+      await step('public data', async () => {
+        const perp = v.perps().find((p) => p.underlying === 'BTC') ?? v.perps()[0];
+        if (!perp) return 'no perpetuals listed';
+        const t = await v.ex.fetchTicker(perp.symbol);
+        return `${perp.symbol} last ${t.last ?? t.markPrice ?? 'n/a'}`;
+      });
+      if (c.apiKey && c.secret) {
+        await step('account', async () => {
+          const book = await v.refreshBook();
+          this.afterBookChange();
+          return `${book.positions.length} positions, balances in ${Object.keys(book.balances).join(', ') || 'no currency'}`;
+        });
+        await step('key permissions', async () => {
+          const p = await this.checkPermissions(c, v);
+          return p.detail;
+        });
+      }
+    }
+    this.emit();
+    return { ok: steps.every((s) => s.ok), steps, connection: this.view(c, this.opts.now()) };
+  }
+
+  async setDesk(desk: Desk): Promise<void> {
+    if (desk === 'live' && !this.conns.some((c) => c.apiKey && c.secret)) {
+      throw new ServiceError(
+        'invalid-input',
+        'add a venue with a read-only API key before switching to the live desk',
+      );
+    }
+    await this.desk.set(desk);
+    this.emit();
+  }
+
+  /** Opens (or reopens) a venue; failures are kept as the connection's problem. */
+  private open(c: StoredConnection): Promise<void> {
+    const run = (async () => {
+      this.problems.delete(c.id);
+      try {
+        const credentials =
+          c.apiKey && c.secret
+            ? { apiKey: c.apiKey, secret: c.secret, password: c.password }
+            : undefined;
+        const venue = await this.gateway.addVenue({
+          connectionId: c.id,
+          venue: c.venue,
+          label: c.label,
+          sandbox: c.sandbox,
+          credentials,
+        });
+        this.sources.set(
+          c.id,
+          new CcxtDerivativesSource(venue, {
+            now: this.opts.now,
+            maxBookAgeMs: this.opts.maxBookAgeMs,
+          }),
+        );
+        if (credentials) {
+          if (!c.permissions) await this.checkPermissions(c, venue).catch(() => undefined);
+          await venue.refreshBook();
+        }
+      } catch (err) {
+        this.problems.set(c.id, errorMessage(err));
+      }
+      this.afterBookChange();
+      this.emit();
+    })();
+    this.opening.set(c.id, run);
+    return run.finally(() => this.opening.delete(c.id));
+  }
+
+  private async checkPermissions(c: StoredConnection, v: CcxtVenue): Promise<KeyPermissions> {
+    if (!c.apiKey || !c.secret) throw new Error('no API key');
+    const check = this.opts.permissionCheck ?? checkKeyPermissions;
+    let p: KeyPermissions;
+    try {
+      p = await check(
+        v.ex,
+        c.venue,
+        { apiKey: c.apiKey, secret: c.secret, password: c.password },
+        c.sandbox,
+        this.opts.now(),
+      );
+    } catch (err) {
+      p = { checked: false, detail: `permission check failed: ${errorMessage(err)}` };
+    }
+    c.permissions = { ...p, checkedMs: this.opts.now() };
+    await this.persist();
+    return p;
+  }
+
+  private async refreshBooks(): Promise<void> {
+    for (const v of this.gateway.listVenues()) {
+      if (!v.settings.hasCredentials) continue;
+      try {
+        await v.refreshBook();
+        this.problems.delete(v.settings.connectionId);
+      } catch (err) {
+        const message = errorMessage(err);
+        this.problems.set(v.settings.connectionId, `account read failed: ${message}`);
+        v.status.note(message, this.opts.now());
+      }
+    }
+    this.afterBookChange();
+  }
+
+  /** Streams the live book's instruments and shows the new book on the live desk. */
+  private afterBookChange(): void {
+    this.gateway.subscribe(this.liveContents().instruments);
+    this.desk?.refresh();
+  }
+
+  private async persist(): Promise<void> {
+    await this.store.save(this.conns);
+    this.problems.delete('store');
+  }
+
+  private signature(): string {
+    return JSON.stringify(
+      this.gateway
+        .statuses()
+        .map((s) => [
+          s.connectionId,
+          s.state,
+          s.mode,
+          s.lastError,
+          s.rateLimited,
+          s.quality.dropped,
+        ]),
+    );
+  }
+
+  private emitIfChanged(): void {
+    if (this.signature() !== this.lastSignature) this.emit();
+  }
+
+  private emit(): void {
+    this.lastSignature = this.signature();
+    this.bus.emit('connections.changed', this.state());
+  }
+}
