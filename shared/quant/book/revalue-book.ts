@@ -220,10 +220,17 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
     const prev = quote?.prevClose ?? mark;
     const qtyUnits = pos.quantity * size;
     const derivative = inst.kind === 'perpetual' || inst.kind === 'future';
+    // Inverse contracts: qtyUnits is a USD face value; P&L is face x (1/from - 1/to) coins,
+    // each worth the mark in the quote currency.
+    const inverse = derivative && inst.settlement === 'inverse';
+    const pnlOf = (from: number, to: number): number =>
+      inverse
+        ? from > 0 && to > 0
+          ? qtyUnits * (1 / from - 1 / to) * to
+          : 0
+        : qtyUnits * (to - from);
     // Derivatives margined daily carry no premium: their value is the unrealised P&L.
-    const marketValueUsd = derivative
-      ? qtyUnits * (mark - pos.avgPrice) * usd
-      : qtyUnits * mark * usd;
+    const marketValueUsd = derivative ? pnlOf(pos.avgPrice, mark) * usd : qtyUnits * mark * usd;
     const costUsd = derivative ? 0 : qtyUnits * pos.avgPrice * usd;
     const override = isOption ? overrides.get(inst.id) : undefined;
     const dVolDSpot = override?.dVolDSpot;
@@ -246,7 +253,7 @@ export function revalueBook(input: BookValuationInput): PositionRisk[] {
       priceCurrency: inst.quoteCurrency,
       marketValueUsd: finiteOr0(marketValueUsd),
       unrealizedPnlUsd: finiteOr0(marketValueUsd - costUsd),
-      dayPnlUsd: finiteOr0(qtyUnits * (mark - prev) * usd),
+      dayPnlUsd: finiteOr0((derivative ? pnlOf(prev, mark) : qtyUnits * (mark - prev)) * usd),
       deltaUnits: finiteOr0(deltaUnits),
       deltaUsd: finiteOr0(deltaUnits * spot),
       gammaUsdPer1Pct: finiteOr0((units * sens.gammaPerUnit * spot * spot) / 100),
