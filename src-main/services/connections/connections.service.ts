@@ -20,10 +20,12 @@ import { CcxtDerivativesSource } from '../../venues/ccxt/ccxt-derivatives-source
 import type { CcxtGateway } from '../../venues/ccxt/ccxt-gateway';
 import type { CcxtVenue } from '../../venues/ccxt/ccxt-venue';
 import { checkKeyPermissions, type KeyPermissions } from '../../venues/ccxt/key-permissions';
+import { venueChainSource } from '../../venues/ccxt/venue-chain-source';
 import { VENUE_PROFILES } from '../../venues/ccxt/venue-profiles';
 import { CCXT_VENUES } from '../../venues/ccxt/ccxt-exchange';
 import type { BookContents } from '../book/book.service';
 import type { EventBus } from '../event-bus';
+import type { ChainSource } from '../surface/chain-source';
 import { connectionView } from './connection-views';
 import type { CredentialStore, StoredConnection } from './credential-store';
 import type { LiveDesk } from './live-desk';
@@ -80,6 +82,14 @@ export class ConnectionsService {
   /** Loaded venue objects (for chain sources and tests). */
   venue(id: string): CcxtVenue | undefined {
     return this.gateway.venue(id);
+  }
+
+  /** Option-chain sources of the open venues that list options (for the vol surface). */
+  chainSources(): ChainSource[] {
+    return this.gateway
+      .listVenues()
+      .filter((v) => v.profile.optionCurrencies.length > 0)
+      .map((v) => venueChainSource(v, this.opts.now));
   }
 
   derivativesSources(): CcxtDerivativesSource[] {
