@@ -27,7 +27,10 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { preload: 'src-main/preload/preload.ts' },
+        input: {
+          preload: 'src-main/preload/preload.ts',
+          'gpu-preload': 'src-main/preload/gpu-preload.ts',
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -39,7 +42,10 @@ export default defineConfig({
       outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
       emptyOutDir: true,
       chunkSizeWarningLimit: 6000,
-      rollupOptions: { input: 'src-renderer/index.html' },
+      // The app and the hidden GPU host page of the risk engine (src-main/compute/gpu-host.ts).
+      rollupOptions: {
+        input: { index: 'src-renderer/index.html', 'gpu-host': 'src-renderer/gpu-host.html' },
+      },
     },
     plugins: [react()],
   },

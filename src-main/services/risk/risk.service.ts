@@ -87,22 +87,25 @@ export class RiskService {
       this.nextRunId = saved.runId + 1;
       this.summary = this.summaryOf(saved, 'done', null);
     }
-    if (this.opts.gpu) {
-      const info = await this.opts.gpu.probe().catch((err: unknown) => ({
-        available: false,
-        mode: 'none',
-        note: `GPU host failed: ${err instanceof Error ? err.message : String(err)}`,
-      }));
-      this.engine = info.available
-        ? { kind: 'gpu', note: `GPU (gpu.js ${info.mode}): ${info.note}` }
-        : { kind: 'cpu', note: `CPU workers (${info.note})` };
-    }
+    // The GPU host window may take seconds to start: probe in the background, CPU until then.
+    if (this.opts.gpu) void this.probeGpu(this.opts.gpu);
     if (this.opts.autoRun) {
       this.offBus = this.ctx.bus.onAny((name) => {
         if (name === 'book.updated') this.onBookChange();
       });
       if (this.ctx.book.getSnapshot()) this.onBookChange();
     }
+  }
+
+  private async probeGpu(gpu: GpuRevalueHost): Promise<void> {
+    const info = await gpu.probe().catch((err: unknown) => ({
+      available: false,
+      mode: 'none',
+      note: `GPU host failed: ${err instanceof Error ? err.message : String(err)}`,
+    }));
+    this.engine = info.available
+      ? { kind: 'gpu', note: `GPU (gpu.js ${info.mode}): ${info.note}` }
+      : { kind: 'cpu', note: `CPU workers (${info.note})` };
   }
 
   async stop(): Promise<void> {
