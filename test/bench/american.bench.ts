@@ -1,12 +1,29 @@
-// American option throughput: BS2002 and the accurate (ALO) method against a plain 500-step
-// CRR tree on the same options, in the same run. `extra` reports the max relative error of each
-// against the QuantLib reference (test/fixtures/reference/american_alo_quantlib.csv).
+// American option throughput on the QuantLib reference grid (600 options, 100 distinct
+// (T, r, q, vol) boundaries): BS2002 and the accurate (ALO) method through their batch APIs, and
+// the accurate Greeks, each against a plain baseline in the same run (a 500-step CRR tree for
+// prices, bump-every-input finite differences for the Greeks). `extra` reports the max relative
+// error against the QuantLib reference (test/fixtures/reference/american_alo_quantlib.csv) and,
+// for the accurate method, the throughput without boundary reuse (one option per batch call).
 import { readFileSync } from 'node:fs';
-import { americanBs2002Price, americanAccuratePrice } from '../../shared/quant/american';
+import {
+  americanAccurateBatch,
+  americanBs2002Batch,
+  americanGreeks,
+  chooseAloScheme,
+  priceAmerican,
+  type AmericanInput,
+} from '../../shared/quant/american';
+import type { BsmBatchInput } from '../../shared/quant/pricing/batch';
 import type { BsmInput } from '../../shared/quant/pricing/types';
 import { medianMs, type Benchmark } from './bench-types';
 
-function loadOptions(): { inputs: BsmInput[]; refs: number[] } {
+interface Options {
+  inputs: BsmInput[];
+  refs: number[];
+  batch: BsmBatchInput;
+}
+
+function loadOptions(): Options {
   const lines = readFileSync('test/fixtures/reference/american_alo_quantlib.csv', 'utf8')
     .trim()
     .split('\n')
@@ -26,7 +43,26 @@ function loadOptions(): { inputs: BsmInput[]; refs: number[] } {
     });
     refs.push(Number(f[8]));
   }
-  return { inputs, refs };
+  const n = inputs.length;
+  const batch: BsmBatchInput = {
+    type: new Int8Array(n),
+    spot: new Float64Array(n),
+    strike: new Float64Array(n),
+    tYears: new Float64Array(n),
+    rate: new Float64Array(n),
+    carryYield: new Float64Array(n),
+    volAnnual: new Float64Array(n),
+  };
+  inputs.forEach((o, i) => {
+    batch.type[i] = o.type === 'call' ? 1 : -1;
+    batch.spot[i] = o.spot;
+    batch.strike[i] = o.strike;
+    batch.tYears[i] = o.tYears;
+    batch.rate[i] = o.rate;
+    batch.carryYield[i] = o.carryYield;
+    batch.volAnnual[i] = o.volAnnual;
+  });
+  return { inputs, refs, batch };
 }
 
 /** Baseline: the textbook CRR loop, 500 steps, American exercise. */
@@ -49,47 +85,121 @@ function crr500(o: BsmInput): number {
   return v[0] as number;
 }
 
-function maxRelError(inputs: BsmInput[], refs: number[], price: (o: BsmInput) => number): number {
+function maxRelError(inputs: BsmInput[], refs: number[], price: (i: number) => number): number {
   let worst = 0;
   inputs.forEach((o, i) => {
     const ref = refs[i] as number;
-    if (ref >= 1e-4 * o.strike) worst = Math.max(worst, Math.abs(price(o) - ref) / ref);
+    if (ref >= 1e-4 * o.strike) worst = Math.max(worst, Math.abs(price(i) - ref) / ref);
   });
   return worst;
 }
 
-function run(name: string, price: (o: BsmInput) => number, repeats: number): Benchmark {
+/** Rows [i, i + 1) of a batch as their own batch: a fresh boundary cache per option. */
+function oneByOne(
+  batchFn: (inp: BsmBatchInput, out: Float64Array, start?: number, end?: number) => number,
+  batch: BsmBatchInput,
+  out: Float64Array,
+): void {
+  for (let i = 0; i < out.length; i++) batchFn(batch, out, i, i + 1);
+}
+
+function crrBaseline(o: Options, sinkRef: { sink: number }) {
+  const baselineInputs = o.inputs.slice(0, 100);
+  const ms = medianMs(() => {
+    for (const x of baselineInputs) sinkRef.sink += crr500(x);
+  }, 3);
+  return {
+    perS: baselineInputs.length / (ms / 1000),
+    maxRelErr: maxRelError(baselineInputs, o.refs.slice(0, 100), (i) =>
+      crr500(baselineInputs[i] as BsmInput),
+    ),
+  };
+}
+
+function batchBench(
+  name: string,
+  batchFn: (inp: BsmBatchInput, out: Float64Array, start?: number, end?: number) => number,
+  repeats: number,
+  reportNoReuse: boolean,
+): Benchmark {
   return {
     name,
     unit: 'options/s/core',
     higherIsBetter: true,
     run() {
-      const { inputs, refs } = loadOptions();
-      let sink = 0;
+      const o = loadOptions();
+      const n = o.inputs.length;
+      const out = new Float64Array(n);
+      const sinkRef = { sink: 0 };
       const ours = medianMs(() => {
-        for (let r = 0; r < repeats; r++) for (const o of inputs) sink += price(o);
+        for (let r = 0; r < repeats; r++) batchFn(o.batch, out, 0, n);
+        sinkRef.sink += out[0] as number;
       }, 5);
-      const baselineInputs = inputs.slice(0, 100);
-      const base = medianMs(() => {
-        for (const o of baselineInputs) sink += crr500(o);
-      }, 3);
+      const single = reportNoReuse ? medianMs(() => oneByOne(batchFn, o.batch, out), 3) : 0;
+      batchFn(o.batch, out, 0, n);
+      const base = crrBaseline(o, sinkRef);
       return {
-        value: (repeats * inputs.length) / (ours / 1000),
-        baseline: baselineInputs.length / (base / 1000),
+        value: (repeats * n) / (ours / 1000),
+        baseline: base.perS,
         extra: {
-          options: inputs.length,
-          maxRelErr: Number(maxRelError(inputs, refs, price).toPrecision(3)),
-          baselineMaxRelErr: Number(
-            maxRelError(baselineInputs, refs.slice(0, 100), crr500).toPrecision(3),
-          ),
-          checksum: Number.isFinite(sink) ? 'ok' : 'bad',
+          options: n,
+          ...(reportNoReuse
+            ? { noReuseOptionsPerS: Number((n / (single / 1000)).toPrecision(3)) }
+            : {}),
+          maxRelErr: Number(maxRelError(o.inputs, o.refs, (i) => out[i] as number).toPrecision(3)),
+          baselineMaxRelErr: Number(base.maxRelErr.toPrecision(3)),
+          checksum: Number.isFinite(sinkRef.sink) ? 'ok' : 'bad',
         },
       };
     },
   };
 }
 
+/** Baseline Greeks: central differences bumping every input, a fresh boundary per price. */
+function bumpEveryInput(input: AmericanInput): number {
+  const rPut = input.type === 'put' ? input.rate : input.carryYield;
+  const qPut = input.type === 'put' ? input.carryYield : input.rate;
+  const scheme = chooseAloScheme(rPut, qPut, input.volAnnual, input.tYears);
+  const price = (x: AmericanInput) => priceAmerican(x, 'accurate', { scheme });
+  const hS = input.spot * 1e-3;
+  const h = 1e-5;
+  const dt = Math.min(1 / 365, input.tYears / 4);
+  let sum = price(input);
+  for (const [k, step] of [
+    ['spot', hS],
+    ['volAnnual', 1e-3 * input.volAnnual],
+    ['rate', h],
+    ['carryYield', h],
+    ['tYears', dt],
+  ] as const) {
+    sum += price({ ...input, [k]: input[k] + step }) - price({ ...input, [k]: input[k] - step });
+  }
+  return sum;
+}
+
+const greeksBench: Benchmark = {
+  name: 'pricing.american_greeks',
+  unit: 'greek sets/s/core',
+  higherIsBetter: true,
+  run() {
+    const inputs = loadOptions().inputs.filter((_, i) => i % 6 === 0);
+    let sink = 0;
+    const ours = medianMs(() => {
+      for (const x of inputs) sink += americanGreeks(x, 'accurate').vega;
+    }, 5);
+    const base = medianMs(() => {
+      for (const x of inputs) sink += bumpEveryInput(x);
+    }, 3);
+    return {
+      value: inputs.length / (ours / 1000),
+      baseline: inputs.length / (base / 1000),
+      extra: { options: inputs.length, checksum: Number.isFinite(sink) ? 'ok' : 'bad' },
+    };
+  },
+};
+
 export const benchmarks: Benchmark[] = [
-  run('pricing.american_bs2002', americanBs2002Price, 20),
-  run('pricing.american_accurate', (o) => americanAccuratePrice(o), 1),
+  batchBench('pricing.american_bs2002', americanBs2002Batch, 5, false),
+  batchBench('pricing.american_accurate', americanAccurateBatch, 5, true),
+  greeksBench,
 ];

@@ -42,7 +42,8 @@ class BoundaryCache {
         }
       }
     }
-    const solved = aloPutBoundary(t, r, q, vol, chooseAloScheme(r, q, vol, t), this.workspace);
+    const scheme = chooseAloScheme(r, q, vol, t);
+    const solved = aloPutBoundary(t, r, q, vol, scheme, { workspace: this.workspace });
     if (this.size >= MAX_CACHED_BOUNDARIES) {
       this.byExpiry.clear();
       this.size = 0;

@@ -94,13 +94,27 @@ function qdPlusStart(
   }
 }
 
+export interface AloSolveOptions {
+  /** Scratch memory (createAloWorkspace) shared by successive solves. */
+  workspace?: AloWorkspace;
+  /**
+   * Node values H of a solved boundary with the same scheme (e.g. the unbumped option of a finite
+   * difference): they replace the QD+ start, so the sweeps start next to the solution.
+   */
+  warmStart?: Float64Array;
+  /**
+   * With `warmStart` and the `workspace` of the solve that produced it: every sweep is a chord
+   * step with the LU factors that solve left in the workspace (the Jacobian of a problem a bump
+   * away), so no Jacobian is built or factorised. For finite-difference bumps of ~1e-5.
+   */
+  reuseFactors?: boolean;
+}
+
 /**
  * Solves the exercise boundary of the unit-strike put. Sweeps: the first `newtonSweeps` build
  * and factor a fresh Jacobian (Newton steps); later ones reuse the last factorisation (chord
  * steps, nearly as fast to converge at the cost of a plain sweep); without Newton sweeps, plain
- * fixed point. `workspace` (createAloWorkspace) may be shared by successive solves.
- * `warmStart` (node values H of a solved boundary with the same scheme, e.g. the unbumped option
- * of a finite difference) replaces the QD+ start: the sweeps then start next to the solution.
+ * fixed point. See AloSolveOptions for warm starts.
  */
 export function aloPutBoundary(
   tYears: number,
@@ -108,10 +122,10 @@ export function aloPutBoundary(
   carryYield: number,
   volAnnual: number,
   scheme: AloScheme,
-  workspace?: AloWorkspace,
-  warmStart?: Float64Array,
+  options: AloSolveOptions = {},
 ): AloPutBoundary {
   const { chebyshevNodes: n, fixedPointOrder: l, nodeZ, fpSin, fpCos, fpWeight } = scheme;
+  const { workspace, warmStart } = options;
   const ws =
     workspace !== undefined && workspace.length >= workspaceSize(scheme)
       ? workspace
@@ -123,8 +137,10 @@ export function aloPutBoundary(
   const logX = q > r ? Math.log(r / q) : 0;
   const valueMatching = scheme.equation === 'value-matching';
   const xMax = Math.exp(logX);
-  if (warmStart !== undefined && warmStart.length === n) ws.set(warmStart, ly.h);
+  const warm = warmStart !== undefined && warmStart.length === n;
+  if (warm) ws.set(warmStart, ly.h);
   else qdPlusStart(scheme, tYears, r, q, vol, logX, xMax, ws, ly);
+  const chordOnly = warm && options.reuseFactors === true && ws[ly.factored] === 1;
   // Per (node, abscissa): 1/(v sqrt(tau - u)), the drift part of d+, the Phi weight, and the phi
   // (FP-B) or e^{ru} Phi(d-) (FP-A) weight.
   for (let j = 0; j < n; j++) {
@@ -151,11 +167,15 @@ export function aloPutBoundary(
         : (w * eq * INV_SQRT_2PI * 2 * sqT * sinT) / vol;
     }
   }
-  let factored = false;
+  let factored = chordOnly;
+  if (!chordOnly) ws[ly.factored] = 0;
   for (let iter = 0; iter < scheme.iterations; iter++) {
-    const fresh = iter < scheme.newtonSweeps;
+    const fresh = !chordOnly && iter < scheme.newtonSweeps;
     sweep(scheme, r, q, vol, logX, ws, ly, fresh);
-    if (fresh) factored = factorNewtonMatrix(ws, ly.jac, ly.piv, n);
+    if (fresh) {
+      factored = factorNewtonMatrix(ws, ly.jac, ly.piv, n);
+      ws[ly.factored] = factored ? 1 : 0;
+    }
     if (factored) newtonStep(ws, ly.h, ly.next, ly.jac, ly.piv, ly.rhs, n);
     ws.copyWithin(ly.h, ly.next, ly.next + n);
   }

@@ -3,7 +3,7 @@
  * with fewer and cheaper boundary solves than bumping every input (9 full solves before):
  * - delta, gamma: central differences in spot on ONE boundary (it does not depend on spot);
  * - theta, rho, phi: central differences whose bumped boundaries are warm-started from the
- *   unbumped one (no QD+ start; two Newton sweeps from a ~1e-5 perturbation converge to
+ *   unbumped one (no QD+ start; two chord sweeps from a ~1e-5 perturbation converge to
  *   rounding, so small bumps are safe). theta bumps only the expiry at fixed escrowed spot S*
  *   (theta_G), then subtracts delta r PV(dividends), the drift of S* = S - PV when the valuation
  *   date moves at fixed S: the same derivative as moving expiry and dividend dates together.
@@ -14,11 +14,17 @@
  *     -T theta_G + delta r sum t_i D_i e^{-r t_i} - r rho - q phi - (vol/2) vega = 0.
  *   The ALO discretisation is in normalised time, so the identity holds for the computed price
  *   too; it is used for vol >= 2 % (below, the 2/vol factor would amplify errors: vol is bumped).
- * Total: 1 full solve and 6 warm ones (~70 % of a full solve each: no QD+).
+ * Total: 1 full solve and 6 warm ones: no QD+ start, and chord sweeps with the unbumped
+ * solve's LU factors (no Jacobian to build), about half a full solve each.
  * Units as in american-types.ts: vega per 1.00 vol, rho and phi per 1.00, theta per year.
  */
 import type { BsmInput } from '../pricing/types';
-import { aloPutBoundary, type AloPutBoundary } from './alo-engine';
+import {
+  aloPutBoundary,
+  createAloWorkspace,
+  type AloPutBoundary,
+  type AloWorkspace,
+} from './alo-engine';
 import { aloPutPrice } from './alo-price';
 import type { AloScheme } from './alo-scheme';
 import type { AmericanGreeks, CashDividend } from './american-types';
@@ -40,19 +46,11 @@ interface Solved {
   readonly strike: number;
 }
 
-/** solveAt at the input's own expiry. */
-function solve(
-  base: BsmInput,
-  rate: number,
-  carryYield: number,
-  volAnnual: number,
-  scheme: AloScheme,
-  warm?: Solved,
-): Solved | undefined {
-  return solveAt(base, base.tYears, rate, carryYield, volAnnual, scheme, warm);
-}
-
-/** Boundary of the option with these inputs, or undefined outside the ALO regime (r_put <= 0). */
+/**
+ * Boundary of the option with these inputs, or undefined outside the ALO regime (r_put <= 0).
+ * With `warm`, a bump of the solve `warm` came from: its H as the start and the LU factors it
+ * left in `workspace` for chord sweeps.
+ */
 function solveAt(
   base: BsmInput,
   tYears: number,
@@ -60,14 +58,18 @@ function solveAt(
   carryYield: number,
   volAnnual: number,
   scheme: AloScheme,
+  workspace: AloWorkspace,
   warm?: Solved,
 ): Solved | undefined {
   const sign = base.type === 'call' ? 1 : -1;
   const rPut = sign > 0 ? carryYield : rate;
   const qPut = sign > 0 ? rate : carryYield;
   if (!(rPut > 0)) return undefined;
-  const start = warm?.boundary.nodeH;
-  const boundary = aloPutBoundary(tYears, rPut, qPut, volAnnual, scheme, undefined, start);
+  const options =
+    warm === undefined
+      ? { workspace }
+      : { workspace, warmStart: warm.boundary.nodeH, reuseFactors: true };
+  const boundary = aloPutBoundary(tYears, rPut, qPut, volAnnual, scheme, options);
   return { boundary, sign, strike: base.strike };
 }
 
@@ -102,7 +104,10 @@ export function aloGreeks(
   scheme: AloScheme,
 ): AmericanGreeks | undefined {
   const { tYears: t, rate: r, carryYield: q, volAnnual: vol, spot: s } = base;
-  const solved = solve(base, r, q, vol, scheme);
+  const ws = createAloWorkspace(scheme);
+  const solve = (tt: number, rr: number, qq: number, vv: number, warm?: Solved) =>
+    solveAt(base, tt, rr, qq, vv, scheme, ws, warm);
+  const solved = solve(t, r, q, vol);
   if (solved === undefined) return undefined;
   const hS = s * Math.max(1e-5, 0.01 * vol * Math.sqrt(t));
   const p = price(solved, s);
@@ -112,21 +117,21 @@ export function aloGreeks(
   const gamma = (up - 2 * p + down) / (hS * hS);
   // theta at fixed S*: only the expiry moves (the escrowed spot is an input of G).
   const hT = TIME_BUMP * t;
-  const later = solveAt(base, t - hT, r, q, vol, scheme, solved);
-  const earlier = solveAt(base, t + hT, r, q, vol, scheme, solved);
+  const later = solve(t - hT, r, q, vol, solved);
+  const earlier = solve(t + hT, r, q, vol, solved);
   if (later === undefined || earlier === undefined) return undefined;
   const thetaEscrowed = (price(later, s) - price(earlier, s)) / (2 * hT);
   const pv = dividendsPresentValue(input.dividends, r, t);
   const theta = thetaEscrowed - delta * r * pv;
   // Rate bumps move the escrowed spot too (the dividends' present value).
   const bumpedRate = (h: number): number | undefined => {
-    const x = solve(base, r + h, q, vol, scheme, solved);
+    const x = solve(t, r + h, q, vol, solved);
     if (x === undefined) return undefined;
     const spot = escrowedSpot(input.spot, input.dividends, r + h, t, 'american');
     return price(x, spot);
   };
   const bumpedYield = (h: number): number | undefined => {
-    const x = solve(base, r, q + h, vol, scheme, solved);
+    const x = solve(t, r, q + h, vol, solved);
     return x === undefined ? undefined : price(x, s);
   };
   const rUp = bumpedRate(RATE_BUMP);
@@ -144,8 +149,8 @@ export function aloGreeks(
     vega = (2 / vol) * (-t * thetaEscrowed + durationTerm - r * rho - q * phi);
   } else {
     const hVol = Math.max(1e-5, 1e-3 * vol);
-    const vUp = solve(base, r, q, vol + hVol, scheme, solved);
-    const vDown = vol > hVol ? solve(base, r, q, vol - hVol, scheme, solved) : undefined;
+    const vUp = solve(t, r, q, vol + hVol, solved);
+    const vDown = vol > hVol ? solve(t, r, q, vol - hVol, solved) : undefined;
     if (vUp === undefined) return undefined;
     vega =
       vDown === undefined

@@ -22,7 +22,7 @@ export type AloWorkspace = Float64Array;
 /** Doubles needed by a solve with this scheme. */
 export function workspaceSize(scheme: AloScheme): number {
   const n = scheme.chebyshevNodes;
-  return 8 * n + 4 * n * scheme.fixedPointOrder + n * n;
+  return 8 * n + 4 * n * scheme.fixedPointOrder + n * n + 1;
 }
 
 export function createAloWorkspace(scheme: AloScheme): AloWorkspace {
@@ -40,13 +40,27 @@ export interface Layout {
   dD: number;
   rhs: number;
   piv: number;
+  /** 1 while jac / piv hold a usable LU factorisation. */
+  factored: number;
 }
 
 export function layout(n: number, l: number): Layout {
   const tab = 3 * n;
   const jac = tab + 4 * n * l;
   const dN = jac + n * n;
-  return { tau: 0, h: n, next: 2 * n, tab, jac, dN, dD: dN + n, rhs: dN + 2 * n, piv: dN + 3 * n };
+  const piv = dN + 3 * n;
+  return {
+    tau: 0,
+    h: n,
+    next: 2 * n,
+    tab,
+    jac,
+    dN,
+    dD: dN + n,
+    rhs: dN + 2 * n,
+    piv,
+    factored: piv + n,
+  };
 }
 
 /**
