@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { startBookFeed } from '../stores/book.store';
+import { MarginAlertToasts } from '../features/margin/alert-toasts';
 import { SCREENS } from './screens';
 import { StatusBar } from './status-bar';
 import { useRoute } from './use-route';
@@ -30,6 +31,7 @@ export function AppShell() {
         <div className="content">{screen.render()}</div>
       </main>
       <StatusBar />
+      <MarginAlertToasts />
     </div>
   );
 }

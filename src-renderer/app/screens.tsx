@@ -5,6 +5,8 @@
 import type { ReactElement } from 'react';
 import { BasisView } from '../features/basis/basis-view';
 import { DashboardView } from '../features/dashboard/dashboard-view';
+import { FundingView } from '../features/funding/funding-view';
+import { MarginView } from '../features/margin/margin-view';
 import { PlaceholderView } from '../features/placeholder/placeholder-view';
 import { PositionsView } from '../features/positions/positions-view';
 import { SurfaceView } from '../features/surface/surface-view';
@@ -43,21 +45,13 @@ export const SCREENS: ScreenDef[] = [
     path: 'funding',
     title: 'Funding',
     key: '5',
-    render: later(
-      'Funding',
-      6,
-      'Perpetual funding across venues, history, next payment, annualised carry.',
-    ),
+    render: () => <FundingView />,
   },
   {
     path: 'margin',
     title: 'Margin & liquidation',
     key: '6',
-    render: later(
-      'Margin & liquidation',
-      6,
-      'Margin ratio per account, liquidation prices, distance and probability.',
-    ),
+    render: () => <MarginView />,
   },
   {
     path: 'basis',

@@ -7,6 +7,7 @@ import { fmtNumber, fmtPct, fmtPrice, fmtSigned, fmtUsd, pnlClass } from '../../
 import { Gauge } from '../../ui/gauge';
 import { KpiCard } from '../../ui/kpi-card';
 import { useLiveCandles } from './use-live-candles';
+import { MarginAlertsPanel } from '../margin/alerts-panel';
 
 const usdCompact = (x: number) => fmtUsd(x, true);
 
@@ -147,6 +148,7 @@ export function DashboardView() {
           testId="gauge-theta"
         />
       </section>
+      <MarginAlertsPanel compact />
       <div className="row">
         <PriceChartPanel />
         <UnderlyingsPanel />
