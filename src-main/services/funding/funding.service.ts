@@ -18,6 +18,7 @@ import {
   type FundingStats,
 } from '../../../shared/quant/perps-live/funding-board';
 import type { DerivativesSource } from '../../venues/derivatives-source';
+import { fundingHistorySeries, type FundingHistoryQuery } from './funding-history';
 
 /** The store calls the service needs (the db worker's, or the repos directly in tests). */
 export interface FundingStore {
@@ -52,7 +53,6 @@ export interface FundingServiceDeps {
 
 /** History kept in memory for the board: the last 40 days or since the oldest position. */
 const RECENT_MS = 40 * MS_PER_DAY;
-const AUTO_DAILY_AFTER_MS = 120 * MS_PER_DAY;
 
 interface PerpEntry {
   market: PerpMarket;
@@ -262,47 +262,8 @@ export class FundingService {
     return this.latest ?? this.buildBoard(this.deps.now());
   }
 
-  async history(query: {
-    instrumentIds?: string[] | undefined;
-    underlying?: string | undefined;
-    fromMs?: number | undefined;
-    toMs?: number | undefined;
-    bucket?: '8h' | '1d' | 'auto' | undefined;
-  }): Promise<FundingHistorySeries[]> {
-    const toMs = query.toMs ?? this.deps.now();
-    const fromMs = query.fromMs ?? toMs - 90 * MS_PER_DAY;
-    const wanted = [...this.perps.values()].filter((e) =>
-      query.instrumentIds
-        ? query.instrumentIds.includes(e.market.instrumentId)
-        : query.underlying === undefined || e.market.underlying === query.underlying,
-    );
-    const bucket =
-      query.bucket === undefined || query.bucket === 'auto'
-        ? toMs - fromMs > AUTO_DAILY_AFTER_MS
-          ? '1d'
-          : '8h'
-        : query.bucket;
-    return Promise.all(
-      wanted.map(async (e): Promise<FundingHistorySeries> => {
-        const id = e.market.instrumentId;
-        const points =
-          bucket === '1d'
-            ? await this.deps.store.fundingDailyMeans(id, fromMs, toMs)
-            : (await this.deps.store.fundingPoints(id, fromMs, toMs)).map((p) => ({
-                tsMs: p.tsMs,
-                rate: p.rate,
-                source: p.source ?? 'recorded',
-              }));
-        return {
-          instrumentId: id,
-          venue: e.market.venue,
-          symbol: e.market.symbol,
-          underlying: e.market.underlying,
-          intervalHours: e.market.fundingIntervalHours,
-          bucket,
-          points,
-        };
-      }),
-    );
+  /** Stored history of the listed perps for charts (see funding-history.ts). */
+  history(query: FundingHistoryQuery): Promise<FundingHistorySeries[]> {
+    return fundingHistorySeries(this.deps.store, this.markets(), query, this.deps.now());
   }
 }
