@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiOutput } from '../../shared/contract/api';
 import { dispatch } from '../../shared/contract/dispatch';
+import { events as eventSchemas, isEventName } from '../../shared/contract/events';
 import { createRng } from '../../shared/quant/math/rng';
 import { liquidationProbabilityMc } from '../../shared/quant/perps/liquidation-mc';
 import { fundingStats } from '../../shared/quant/perps-live/funding-board';
@@ -87,6 +88,17 @@ describe('funding and margin on the real services', () => {
       expect(Math.abs(p.liquidationDiff ?? 1e9)).toBeLessThan(0.02 * p.markPrice);
     }
     expect(report.skipped).toEqual([]);
+  });
+
+  it('pushes funding and margin events that satisfy their contract schemas', async () => {
+    await expect
+      .poll(() => events.filter((e) => e.name === 'margin.updated').length, { timeout: 3_000 })
+      .toBeGreaterThan(0);
+    for (const e of events) {
+      if (!isEventName(e.name) || !/^(funding|margin)\./.test(e.name)) continue;
+      const parsed = eventSchemas[e.name].safeParse(e.payload);
+      expect(parsed.success, `${e.name}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
   });
 
   it('compute methods equal the direct library calls', async () => {
