@@ -15,7 +15,7 @@ import type {
 import { ServiceError } from '../../../shared/contract/result';
 import type { Account, Position } from '../../../shared/domain/account';
 import type { Instrument } from '../../../shared/domain/instrument';
-import { errorMessage } from '../../venues/ccxt/backoff';
+import { backoffMs, DEFAULT_BACKOFF, errorMessage } from '../../venues/ccxt/backoff';
 import { CcxtDerivativesSource } from '../../venues/ccxt/ccxt-derivatives-source';
 import type { CcxtGateway } from '../../venues/ccxt/ccxt-gateway';
 import type { CcxtVenue } from '../../venues/ccxt/ccxt-venue';
@@ -29,6 +29,8 @@ import type { ChainSource } from '../surface/chain-source';
 import { connectionView } from './connection-views';
 import type { CredentialStore, StoredConnection } from './credential-store';
 import type { LiveDesk } from './live-desk';
+
+const REOPEN_BACKOFF = { ...DEFAULT_BACKOFF, baseMs: 15_000, maxMs: 300_000 };
 
 export interface ConnectionsOptions {
   now: () => number;
@@ -45,6 +47,7 @@ export class ConnectionsService {
   private opening = new Map<string, Promise<void>>();
   private sources = new Map<string, CcxtDerivativesSource>();
   private timers: ReturnType<typeof setInterval>[] = [];
+  private retries = new Map<string, { attempts: number; atMs: number }>();
   private lastSignature = '';
   desk!: LiveDesk;
 
@@ -276,6 +279,7 @@ export class ConnectionsService {
             maxBookAgeMs: this.opts.maxBookAgeMs,
           }),
         );
+        this.retries.delete(c.id);
         if (credentials) {
           if (!c.permissions) await this.checkPermissions(c, venue).catch(() => undefined);
           await venue.refreshBook();
@@ -310,7 +314,27 @@ export class ConnectionsService {
     return p;
   }
 
+  /**
+   * Venues that did not open (network down at start, venue in maintenance) are retried with an
+   * exponential backoff from 15 s to 5 min.
+   */
+  private retryClosed(): void {
+    const nowMs = this.opts.now();
+    for (const c of this.conns) {
+      if (this.gateway.venue(c.id) || this.opening.has(c.id)) continue;
+      const r = this.retries.get(c.id) ?? { attempts: 0, atMs: 0 };
+      if (nowMs < r.atMs) continue;
+      const attempts = r.attempts + 1;
+      this.retries.set(c.id, {
+        attempts,
+        atMs: nowMs + backoffMs(REOPEN_BACKOFF, attempts, false, Math.random),
+      });
+      void this.open(c);
+    }
+  }
+
   private async refreshBooks(): Promise<void> {
+    this.retryClosed();
     for (const v of this.gateway.listVenues()) {
       if (!v.settings.hasCredentials) continue;
       try {

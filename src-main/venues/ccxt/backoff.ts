@@ -69,7 +69,13 @@ export function isFatalError(err: unknown): boolean {
 
 /** A one-line message without credentials (ccxt errors quote signed URLs). */
 export function errorMessage(err: unknown): string {
-  const raw = err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err);
+  // ccxt errors carry their class (NetworkError, RateLimitExceeded...); a plain Error does not.
+  const raw =
+    err instanceof Error
+      ? err.name && err.name !== 'Error'
+        ? `${err.name}: ${err.message}`
+        : err.message
+      : String(err);
   return redactSecrets(raw).slice(0, 300);
 }
 
