@@ -3,7 +3,8 @@
 // the accurate Greeks, each against a plain baseline in the same run (a 500-step CRR tree for
 // prices, bump-every-input finite differences for the Greeks). `extra` reports the max relative
 // error against the QuantLib reference (test/fixtures/reference/american_alo_quantlib.csv) and,
-// for the accurate method, the throughput without boundary reuse (one option per batch call).
+// for the accurate method, the throughput without boundary reuse (every row's vol nudged by a
+// relative 1e-12 i, so each row solves its own boundary).
 import { readFileSync } from 'node:fs';
 import {
   americanAccurateBatch,
@@ -94,13 +95,10 @@ function maxRelError(inputs: BsmInput[], refs: number[], price: (i: number) => n
   return worst;
 }
 
-/** Rows [i, i + 1) of a batch as their own batch: a fresh boundary cache per option. */
-function oneByOne(
-  batchFn: (inp: BsmBatchInput, out: Float64Array, start?: number, end?: number) => number,
-  batch: BsmBatchInput,
-  out: Float64Array,
-): void {
-  for (let i = 0; i < out.length; i++) batchFn(batch, out, i, i + 1);
+/** The batch with every row's vol nudged by a relative 1e-12 i: no two rows share a boundary. */
+function distinctKeys(batch: BsmBatchInput): BsmBatchInput {
+  const volAnnual = batch.volAnnual.map((v, i) => v * (1 + 1e-12 * i));
+  return { ...batch, volAnnual };
 }
 
 function crrBaseline(o: Options, sinkRef: { sink: number }) {
@@ -135,7 +133,8 @@ function batchBench(
         for (let r = 0; r < repeats; r++) batchFn(o.batch, out, 0, n);
         sinkRef.sink += out[0] as number;
       }, 5);
-      const single = reportNoReuse ? medianMs(() => oneByOne(batchFn, o.batch, out), 3) : 0;
+      const unique = distinctKeys(o.batch);
+      const single = reportNoReuse ? medianMs(() => batchFn(unique, out, 0, n), 3) : 0;
       batchFn(o.batch, out, 0, n);
       const base = crrBaseline(o, sinkRef);
       return {

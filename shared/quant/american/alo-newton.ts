@@ -3,7 +3,8 @@
  * matrix I - G'(H) is LU-factorised in place with partial pivoting (n^3/3 flops, less than one
  * kernel sweep), then each step solves (I - G') dH = G(H) - H and takes H + dH. A factorisation
  * may serve later sweeps too (chord steps). Where a step is not usable (a singular matrix, a
- * non-finite or negative value) the plain fixed-point value G(H) is kept.
+ * non-finite or negative value) the plain fixed-point value G(H) is kept, and so it is at any
+ * node where the Newton value is not within a factor 2 of it.
  *
  * All arrays live in one workspace Float64Array `ws`, addressed by offsets (alo-engine.ts).
  */
@@ -84,5 +85,12 @@ export function newtonStep(
     const x = (ws[h + i] as number) + (ws[rhs + i] as number);
     if (!(x >= 0 && Number.isFinite(x))) return;
   }
-  for (let i = 0; i < n; i++) ws[next + i] = (ws[h + i] as number) + (ws[rhs + i] as number);
+  // Near tau = 0 the node values are tiny and dG/dH ~ 1/sqrt(H) is steep: far from the solution
+  // a Newton step can overshoot there. Such a node keeps its fixed-point value (a Newton step
+  // within a factor 2 of it is accepted: near the solution both agree far more closely).
+  for (let i = 0; i < n; i++) {
+    const x = (ws[h + i] as number) + (ws[rhs + i] as number);
+    const g = ws[next + i] as number;
+    if (x <= 2 * g && 2 * x >= g) ws[next + i] = x;
+  }
 }
