@@ -27,7 +27,7 @@ export function Ladder({ account }: { account: MarginAccount }) {
   // Every 5% in the table (the chart draws every 2.5%).
   const rows = account.ladder.filter((r) => Math.abs(Math.round(r.shock * 1000) % 50) === 0);
   return (
-    <table className="table ladder" data-testid={`ladder-${account.accountId}`}>
+    <table className="table margin-ladder" data-testid={`ladder-${account.accountId}`}>
       <thead>
         <tr>
           <th className="num">Move</th>
@@ -53,11 +53,17 @@ export function Ladder({ account }: { account: MarginAccount }) {
                   {row.marginBalance <= 0 ? 'bankrupt' : fmtRatio(row.marginRatio)}
                 </td>
                 <td className="bar-col">
-                  <span
-                    className={`ladder-bar lvl-${row.level}`}
-                    style={{ width: `${barWidth(row.marginRatio)}%` }}
-                  />
-                  <span className="ladder-level">{row.level}</span>
+                  <div className="ladder-cell">
+                    <div className="ladder-track">
+                      <span
+                        className={`ladder-bar lvl-${row.level}`}
+                        style={{
+                          width: `${barWidth(row.marginRatio, row.marginBalance <= 0)}%`,
+                        }}
+                      />
+                    </div>
+                    <span className="ladder-level">{row.level}</span>
+                  </div>
                 </td>
               </tr>
               {marker !== undefined ? (
