@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { GpuRevalueHost } from '../compute/gpu-engine';
 import type { WorkerLocator } from '../compute/worker-locator';
 import type { SecretCipher } from '../services/connections/secret-cipher';
+import type { GatewayOptions } from '../venues/ccxt/ccxt-gateway';
 import { DB_FILE, defaultDataDir } from './paths';
 
 export interface ServicesConfig {
@@ -22,6 +23,8 @@ export interface ServicesConfig {
   gpuHost?: GpuRevalueHost | undefined;
   /** How venue API keys are encrypted (the Electron shell passes the OS keychain). */
   secretCipher?: SecretCipher | undefined;
+  /** Live-venue gateway settings (poll interval, staleness, a replayed ccxt in tests). */
+  venueGateway?: Partial<GatewayOptions> | undefined;
 }
 
 export function makeConfig(
@@ -42,5 +45,6 @@ export function makeConfig(
     now: partial.now ?? Date.now,
     ...(partial.gpuHost ? { gpuHost: partial.gpuHost } : {}),
     ...(partial.secretCipher ? { secretCipher: partial.secretCipher } : {}),
+    ...(partial.venueGateway ? { venueGateway: partial.venueGateway } : {}),
   };
 }

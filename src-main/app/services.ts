@@ -113,6 +113,7 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     deskGateway,
     demo: desk,
     cipher: config.secretCipher,
+    gateway: config.venueGateway,
   });
   const risk = await startRiskFeature(ctx);
 

@@ -24,8 +24,8 @@ export interface ConnectionsFeatureDeps {
   demo: VenueGateway;
   /** The Electron shell passes the OS keychain; elsewhere the local-file cipher is used. */
   cipher?: SecretCipher | undefined;
-  gateway?: Partial<GatewayOptions>;
-  options?: Partial<ConnectionsOptions>;
+  gateway?: Partial<GatewayOptions> | undefined;
+  options?: Partial<ConnectionsOptions> | undefined;
 }
 
 export async function startConnectionsFeature(ctx: FeatureContext, deps: ConnectionsFeatureDeps) {
