@@ -13,6 +13,7 @@ import { chooseAloScheme } from './alo-levels';
 import { makeAloScheme, type AloScheme } from './alo-scheme';
 import { aloPutBoundary, type AloPutBoundary } from './alo-engine';
 import { aloPutPrice } from './alo-price';
+import { deterministicAmerican } from './american-limits';
 import { leisenReimerExtrapolated } from './binomial-tree';
 import { bsmPrice } from '../pricing/bsm';
 import type { BsmInput } from '../pricing/types';
@@ -72,8 +73,18 @@ export function americanAccurateSpotPricer(input: BsmInput, scheme?: AloScheme):
   const qPut = type === 'put' ? carryYield : rate;
   if (rPut <= 0 && qPut >= rPut) return (spot) => bsmPrice({ ...input, spot });
   if (rPut <= 0) {
-    return (spot) =>
-      Math.max(leisenReimerExtrapolated({ ...input, spot }, 2000), bsmPrice({ ...input, spot }));
+    const sign = type === 'call' ? 1 : -1;
+    return (spot) => {
+      const european = bsmPrice({ ...input, spot });
+      const tree = leisenReimerExtrapolated({ ...input, spot }, 2000);
+      if (Number.isFinite(tree)) return Math.max(tree, european);
+      // The Peizer-Pratt probabilities saturate (|d| of tens: tiny vol or time, or very deep in
+      // or out of the money): there the zero-vol American value is the tight lower bound.
+      return Math.max(
+        european,
+        deterministicAmerican(sign, spot, strike, tYears, rate, carryYield),
+      );
+    };
   }
   const chosen = scheme ?? chooseAloScheme(rPut, qPut, volAnnual, tYears);
   const boundary: AloPutBoundary = aloPutBoundary(tYears, rPut, qPut, volAnnual, chosen);

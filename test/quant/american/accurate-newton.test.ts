@@ -137,6 +137,39 @@ describe('ALO with Newton sweeps and per-option levels', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(300);
+    // Double boundary (put with q < r <= 0): the Leisen-Reimer fallback, whose Peizer-Pratt
+    // probabilities saturate for these; the zero-vol American value then bounds from below.
+    for (const input of [
+      {
+        spot: 1.8548,
+        strike: 4.6198,
+        tYears: 0.011532,
+        rate: -0.081,
+        carryYield: -0.1526,
+        volAnnual: 0.00148,
+      },
+      {
+        spot: 0.26362,
+        strike: 0.17974,
+        tYears: 4.146e-6,
+        rate: -0.2957,
+        carryYield: -0.5127,
+        volAnnual: 0.6087,
+      },
+      {
+        spot: 735451.9,
+        strike: 526046.1,
+        tYears: 0.097219,
+        rate: -0.1852,
+        carryYield: -0.2497,
+        volAnnual: 0.000946,
+      },
+    ]) {
+      const put = { ...input, type: 'put' as const };
+      const p = priceAmerican(put, 'accurate');
+      expect(Number.isFinite(p)).toBe(true);
+      expect(p).toBeGreaterThanOrEqual(Math.max(put.strike - put.spot, 0));
+    }
   });
 
   it('validates the new scheme fields', () => {
