@@ -338,8 +338,15 @@ export class ConnectionsService {
     for (const v of this.gateway.listVenues()) {
       if (!v.settings.hasCredentials) continue;
       try {
-        await v.refreshBook();
-        this.problems.delete(v.settings.connectionId);
+        const book = await v.refreshBook();
+        if (book.warnings.length > 0) {
+          this.problems.set(
+            v.settings.connectionId,
+            `some positions missing: ${book.warnings.join('; ')}`,
+          );
+        } else {
+          this.problems.delete(v.settings.connectionId);
+        }
       } catch (err) {
         const message = errorMessage(err);
         this.problems.set(v.settings.connectionId, `account read failed: ${message}`);

@@ -7,6 +7,7 @@ import type { Position as CcxtPosition } from 'ccxt';
 import type { Account, Position } from '../../../shared/domain/account';
 import type { AccountMarginState, VenuePerpPosition } from '../../../shared/domain/derivatives';
 import type { Instrument } from '../../../shared/domain/instrument';
+import { errorMessage } from './backoff';
 import type { CcxtExchange, CcxtVenueId } from './ccxt-exchange';
 import type { QualityCounter } from './data-quality';
 import { walletBalances } from './map-balance';
@@ -19,6 +20,8 @@ export interface LiveBook {
   positions: Position[];
   margin: AccountMarginState[];
   balances: Record<string, number>;
+  /** Position queries that failed while others answered (their positions are missing). */
+  warnings: string[];
 }
 
 /** One `fetchPositions` call per market family the venue keeps apart (Bybit categories). */
@@ -55,10 +58,18 @@ export interface BookInputs {
 export async function fetchLiveBook(ex: CcxtExchange, inp: BookInputs): Promise<LiveBook> {
   const balance = await ex.fetchBalance();
   const rows: CcxtPosition[] = [];
-  for (const params of positionQueries(inp.venue)) {
-    rows.push(...(await ex.fetchPositions(undefined, params)));
+  const warnings: string[] = [];
+  const queries = positionQueries(inp.venue);
+  for (const [i, params] of queries.entries()) {
+    try {
+      rows.push(...(await ex.fetchPositions(undefined, params)));
+    } catch (err) {
+      // The first query is the main market family: without it the book is not worth showing.
+      if (i === 0) throw err;
+      warnings.push(`positions ${JSON.stringify(params)}: ${errorMessage(err)}`);
+    }
   }
-  return liveBookFrom(inp, walletBalances(inp.venue, balance), rows);
+  return { ...liveBookFrom(inp, walletBalances(inp.venue, balance), rows), warnings };
 }
 
 /** Pure part, testable on recorded responses: balances + ccxt positions to the domain. */
@@ -109,5 +120,12 @@ export function liveBookFrom(
     source: 'live',
     marginMode: 'cross',
   };
-  return { account, instruments: [...instruments.values()], positions, margin, balances };
+  return {
+    account,
+    instruments: [...instruments.values()],
+    positions,
+    margin,
+    balances,
+    warnings: [],
+  };
 }

@@ -80,6 +80,31 @@ describe('bybit replay', () => {
     await v.close();
   });
 
+  it('reads the book per market family; a family the account lacks is a warning, not a failure', async () => {
+    const { v, r } = await replayVenue('bybit', [
+      ...bybitMarkets,
+      ...account,
+      {
+        path: '/v5/position/list',
+        query: { settleCoin: 'USDT' },
+        body: recorded(rec, 'fetchPositions').httpResponse,
+      },
+      { path: '/v5/account/wallet-balance', body: recorded(rec, 'fetchBalance').httpResponse },
+    ]);
+    await v.load();
+    const book = await v.refreshBook();
+    expect(book.positions.map((p) => [p.instrumentId, p.quantity, p.leverage])).toEqual([
+      ['bybit:LTC/USDT:USDT', 1.2, 6],
+    ]);
+    const queried = r.calls
+      .filter((c) => c.url.pathname === '/v5/position/list')
+      .map((c) => c.url.searchParams.get('category'));
+    expect(queried).toEqual(['linear', 'linear', 'inverse', 'option']);
+    expect(book.warnings).toHaveLength(3);
+    expect(book.warnings.join(' ')).not.toMatch(/signature=[^*]/);
+    await v.close();
+  });
+
   it('reads wallet balances from the recorded unified account', async () => {
     const call = recorded(rec, 'fetchBalance');
     const { v } = await replayVenue('bybit', [
