@@ -141,7 +141,7 @@ export class ConnectionsService {
       health: v?.status.snapshot(nowMs),
       instruments: v?.listInstruments().length ?? 0,
       positions: book?.positions.length ?? 0,
-      lastBookMs: book?.account ? book.margin[0]?.tsMs : undefined,
+      lastBookMs: book?.tsMs,
       problem: this.problems.get(c.id) ?? this.problems.get('store'),
     });
   }

@@ -48,7 +48,7 @@ export class CcxtDerivativesSource implements DerivativesSource {
   async accountStates(): Promise<AccountMarginState[]> {
     if (!this.venue.settings.hasCredentials) return [];
     const book = this.venue.book();
-    const fresh = book && this.opts.now() - (book.margin[0]?.tsMs ?? 0) <= this.opts.maxBookAgeMs;
+    const fresh = book && this.opts.now() - book.tsMs <= this.opts.maxBookAgeMs;
     return (fresh && book ? book : await this.venue.refreshBook()).margin;
   }
 }

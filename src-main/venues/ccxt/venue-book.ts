@@ -15,6 +15,8 @@ import { instrumentId } from './map-instrument';
 import { bookPosition, venuePerpPosition } from './map-position';
 
 export interface LiveBook {
+  /** When the venue was read. */
+  tsMs: number;
   account: Account;
   instruments: Instrument[];
   positions: Position[];
@@ -121,6 +123,7 @@ export function liveBookFrom(
     marginMode: 'cross',
   };
   return {
+    tsMs: inp.nowMs,
     account,
     instruments: [...instruments.values()],
     positions,
