@@ -148,6 +148,8 @@ describe('funding and margin on the real services', () => {
   });
 
   it('cancels a long run between chunks', async () => {
+    let done = 0;
+    // Cancelled once the worker reports its first chunk, so the job is known to be running.
     const handle = harness.services.pool.run((api, c) =>
       api.liquidationProbability(
         {
@@ -156,11 +158,16 @@ describe('funding and margin on the real services', () => {
           chunkPaths: 4_000,
         },
         c,
+        Comlink.proxy((pathsDone: number) => {
+          done = pathsDone;
+          handle.cancel();
+        }),
       ),
     );
-    setTimeout(() => handle.cancel(), 150);
     const out = await handle.promise;
     expect(out.result).toBeNull();
+    expect(done).toBeGreaterThanOrEqual(4_000);
+    expect(done).toBeLessThan(2_000_000);
   });
 
   it('computes a liquidation probability through the contract with progress events', async () => {

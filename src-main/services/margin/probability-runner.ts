@@ -33,6 +33,20 @@ export interface ProbabilityRequest {
 export const STUDENT_T_NU = 4;
 const CHECKPOINTS = [1, 4, 8, 24, 72, 168, 336, 504, 672];
 
+/**
+ * Paths per chunk: about ten progress steps, and short chunks with Student-t shocks (every hour
+ * of every path is drawn, so a chunk's cost grows with the horizon) so Cancel answers quickly.
+ */
+export function chunkPathsFor(
+  paths: number,
+  horizonHours: number,
+  tails: 'normal' | 'studentT',
+): number {
+  const tenth = Math.ceil(paths / 10);
+  const cap = tails === 'studentT' ? Math.max(1_000, Math.round(1_000_000 / horizonHours)) : 20_000;
+  return Math.max(1_000, Math.min(tenth, cap));
+}
+
 export class ProbabilityRunner {
   private running = new Map<string, { cancel(): void; cancelled: boolean }>();
 
@@ -61,6 +75,7 @@ export class ProbabilityRunner {
       account,
       seed,
       closes,
+      chunkPaths: chunkPathsFor(req.paths, req.horizonHours, tails),
       options: {
         horizonHours: req.horizonHours,
         paths: req.paths,

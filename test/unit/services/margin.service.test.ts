@@ -9,7 +9,10 @@ import {
 } from '../../../shared/quant/perps-live/liquidation-job';
 import { marginAccountReport } from '../../../shared/quant/perps-live/margin-report';
 import { MarginService } from '../../../src-main/services/margin/margin.service';
-import type { MarginCompute } from '../../../src-main/services/margin/probability-runner';
+import {
+  chunkPathsFor,
+  type MarginCompute,
+} from '../../../src-main/services/margin/probability-runner';
 import {
   binanceAccount,
   binanceInput,
@@ -149,6 +152,7 @@ describe('margin service', () => {
       account: { ...binanceInput(), name: 'Binance USD-M (demo)' },
       seed: 11,
       closes,
+      chunkPaths: chunkPathsFor(6_000, 48, 'normal'),
       options: {
         horizonHours: 48,
         paths: 6_000,
@@ -162,7 +166,14 @@ describe('margin service', () => {
     expect(result.checkpoints.map((c) => c.hours)).toEqual([1, 4, 8, 24, 48]);
     expect(result.pools[0]?.label).toBe('cross');
     expect(result.assumptions.correlations[0]?.pair).toBe('BTC|ETH');
-    expect(progress.at(-1)).toBe(6_000);
+    expect(progress).toEqual([1_000, 2_000, 3_000, 4_000, 5_000, 6_000]);
+  });
+
+  it('sizes chunks for about ten progress steps and short Student-t chunks', () => {
+    expect(chunkPathsFor(100_000, 168, 'normal')).toBe(10_000);
+    expect(chunkPathsFor(2_000_000, 168, 'normal')).toBe(20_000);
+    expect(chunkPathsFor(500_000, 672, 'studentT')).toBe(1_488);
+    expect(chunkPathsFor(5_000, 24, 'normal')).toBe(1_000);
   });
 
   it('returns "cancelled" for a run the user cancels', async () => {
