@@ -88,26 +88,47 @@ export class FundingService {
     this.refresh();
   }
 
-  /** Perps of sources added since the last look (the first source listing an id wins). */
+  /**
+   * Follows the sources: perps of a source added since the last look join (the first source
+   * listing an id wins); a perp whose source left moves to another source listing it (its stored
+   * history is kept and extended from there) or leaves the board.
+   */
   private discover(): PerpEntry[] {
     const added: PerpEntry[] = [];
-    for (const source of this.deps.sources()) {
+    const sources = this.deps.sources();
+    const listed = new Map<string, { source: DerivativesSource; market: PerpMarket }>();
+    for (const source of sources) {
       for (const market of source.listPerps()) {
-        if (this.perps.has(market.instrumentId)) continue;
-        const entry: PerpEntry = {
-          market,
-          source,
-          recent: [],
-          lastStoredMs: -1,
-          lastSeenNextMs: null,
-          stats: null,
-          syncing: null,
-          expectedMs: null,
-          lastAttemptMs: 0,
-        };
-        this.perps.set(market.instrumentId, entry);
-        added.push(entry);
+        if (!listed.has(market.instrumentId)) listed.set(market.instrumentId, { source, market });
       }
+    }
+    for (const [id, e] of this.perps) {
+      if (sources.includes(e.source)) continue;
+      const next = listed.get(id);
+      if (!next) {
+        this.perps.delete(id);
+        continue;
+      }
+      e.source = next.source;
+      e.market = next.market;
+      e.lastSeenNextMs = null;
+      added.push(e);
+    }
+    for (const [id, { source, market }] of listed) {
+      if (this.perps.has(id)) continue;
+      const entry: PerpEntry = {
+        market,
+        source,
+        recent: [],
+        lastStoredMs: -1,
+        lastSeenNextMs: null,
+        stats: null,
+        syncing: null,
+        expectedMs: null,
+        lastAttemptMs: 0,
+      };
+      this.perps.set(id, entry);
+      added.push(entry);
     }
     return added;
   }

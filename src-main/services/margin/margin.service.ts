@@ -87,10 +87,11 @@ export class MarginService {
     id: string,
     nowMs: number,
   ): Promise<MarginBracket[]> {
-    const cached = this.brackets.get(id);
+    const key = `${source.id}\u0000${id}`;
+    const cached = this.brackets.get(key);
     if (cached && nowMs - cached.fetchedMs < BRACKETS_TTL_MS) return cached.rows;
     const rows = await source.marginBrackets(id);
-    this.brackets.set(id, { rows, fetchedMs: nowMs });
+    this.brackets.set(key, { rows, fetchedMs: nowMs });
     return rows;
   }
 

@@ -193,6 +193,48 @@ describe('funding service', () => {
     expect(board.totals.netUsd).toBeCloseTo((btc?.netUsd ?? 0) + (inv?.netUsd ?? 0), 9);
   });
 
+  it('follows the sources: a perp moves to another source listing it, or leaves', async () => {
+    const clock = new FakeClock(NOW);
+    const demo = new FakeSource([BTC, INV], clock);
+    demo.history.set(
+      BTC.instrumentId,
+      series(T0, NOW, () => 1e-4),
+    );
+    const live = new FakeSource([BTC], clock);
+    live.predicted = 0.0003;
+    live.history.set(
+      BTC.instrumentId,
+      series(T0, NOW + DAY, () => 2e-4),
+    );
+    const mem = memoryStore();
+    closers.push(mem.close);
+    let sources = [demo];
+    const service = new FundingService({
+      sources: () => sources,
+      store: mem.store,
+      stats: async (perps) => perps.map((p) => fundingStats(p.market, p.history)),
+      positions: () => [],
+      emit: () => undefined,
+      now: clock.now,
+    });
+    await service.start();
+    expect(service.markets().map((m) => m.instrumentId)).toEqual([
+      BTC.instrumentId,
+      INV.instrumentId,
+    ]);
+    sources = [live];
+    clock.advance(DAY);
+    service.refresh();
+    await service.settle();
+    const board = service.refresh();
+    expect(board.rows.map((r) => r.instrumentId)).toEqual([BTC.instrumentId]);
+    expect(board.rows[0]?.predictedRate).toBe(0.0003);
+    // Only the new day came from the new source; the stored history is kept.
+    const stored = mem.sync.fundingPoints(BTC.instrumentId);
+    expect(stored.filter((p) => p.rate === 2e-4)).toHaveLength(3);
+    expect(stored.filter((p) => p.rate === 1e-4).length).toBeGreaterThan(100);
+  });
+
   it('serves history per funding time or as daily means', async () => {
     const { service } = setUp();
     await service.start();
