@@ -4,11 +4,20 @@
  * four characters; a key that can trade or withdraw carries a warning.
  */
 import type {
+  ConnectionsState,
   ConnectionView,
+  Desk,
   VenueHealth,
 } from '../../../shared/contract/features/connections.api';
+import type { Account, Position } from '../../../shared/domain/account';
+import type { Instrument } from '../../../shared/domain/instrument';
+import { CCXT_VENUES } from '../../venues/ccxt/ccxt-exchange';
+import type { CcxtVenue } from '../../venues/ccxt/ccxt-venue';
+import { VENUE_PROFILES } from '../../venues/ccxt/venue-profiles';
 import type { VenueStatus } from '../../venues/ccxt/venue-status';
+import type { BookContents } from '../book/book.service';
 import type { StoredConnection, StoredPermissions } from './credential-store';
+import type { SecretCipher } from './secret-cipher';
 
 export function maskKey(apiKey: string | undefined): string | undefined {
   if (!apiKey) return undefined;
@@ -91,4 +100,40 @@ export function connectionView(c: StoredConnection, x: ViewExtras): ConnectionVi
   if (x.lastBookMs !== undefined) view.lastBookMs = x.lastBookMs;
   if (x.problem) view.problem = x.problem.slice(0, 400);
   return view;
+}
+
+/** The live desk's book: every open venue's last read account, positions and instruments. */
+export function liveContentsOf(venues: readonly CcxtVenue[]): BookContents {
+  const books = venues.flatMap((v) => v.book() ?? []);
+  const accounts: Account[] = books.map((b) => b.account);
+  const positions: Position[] = books.flatMap((b) => b.positions);
+  const instruments = new Map<string, Instrument>();
+  for (const b of books) for (const i of b.instruments) instruments.set(i.id, i);
+  return { accounts, instruments: [...instruments.values()], positions };
+}
+
+export function connectionsState(x: {
+  desk: Desk;
+  cipher: SecretCipher;
+  connections: ConnectionView[];
+  live: BookContents;
+  nowMs: number;
+}): ConnectionsState {
+  return {
+    desk: x.desk,
+    storage: { kind: x.cipher.kind, description: x.cipher.description, weaker: x.cipher.weaker },
+    venues: CCXT_VENUES.map((venue) => ({
+      venue,
+      label: VENUE_PROFILES[venue].label,
+      needsPassword: VENUE_PROFILES[venue].needsPassword,
+      keyHelp: VENUE_PROFILES[venue].keyHelp,
+    })),
+    connections: x.connections,
+    liveBook: {
+      accounts: x.live.accounts.length,
+      positions: x.live.positions.length,
+      instruments: x.live.instruments.length,
+    },
+    nowMs: x.nowMs,
+  };
 }

@@ -13,8 +13,6 @@ import type {
   SaveConnectionInput,
 } from '../../../shared/contract/features/connections.api';
 import { ServiceError } from '../../../shared/contract/result';
-import type { Account, Position } from '../../../shared/domain/account';
-import type { Instrument } from '../../../shared/domain/instrument';
 import { backoffMs, DEFAULT_BACKOFF, errorMessage } from '../../venues/ccxt/backoff';
 import { CcxtDerivativesSource } from '../../venues/ccxt/ccxt-derivatives-source';
 import type { CcxtGateway } from '../../venues/ccxt/ccxt-gateway';
@@ -22,11 +20,11 @@ import type { CcxtVenue } from '../../venues/ccxt/ccxt-venue';
 import { checkKeyPermissions, type KeyPermissions } from '../../venues/ccxt/key-permissions';
 import { venueChainSource } from '../../venues/ccxt/venue-chain-source';
 import { VENUE_PROFILES } from '../../venues/ccxt/venue-profiles';
-import { CCXT_VENUES } from '../../venues/ccxt/ccxt-exchange';
 import type { BookContents } from '../book/book.service';
 import type { EventBus } from '../event-bus';
 import type { ChainSource } from '../surface/chain-source';
-import { connectionView } from './connection-views';
+import { runConnectionTest } from './connection-test';
+import { connectionsState, connectionView, liveContentsOf } from './connection-views';
 import type { CredentialStore, StoredConnection } from './credential-store';
 import type { LiveDesk } from './live-desk';
 
@@ -100,38 +98,18 @@ export class ConnectionsService {
   }
 
   liveContents(): BookContents {
-    const books = this.gateway.listVenues().flatMap((v) => v.book() ?? []);
-    const accounts: Account[] = books.map((b) => b.account);
-    const positions: Position[] = books.flatMap((b) => b.positions);
-    const instruments = new Map<string, Instrument>();
-    for (const b of books) for (const i of b.instruments) instruments.set(i.id, i);
-    return { accounts, instruments: [...instruments.values()], positions };
+    return liveContentsOf(this.gateway.listVenues());
   }
 
   state(): ConnectionsState {
     const nowMs = this.opts.now();
-    const live = this.liveContents();
-    return {
+    return connectionsState({
       desk: this.desk.current(),
-      storage: {
-        kind: this.store.cipher.kind,
-        description: this.store.cipher.description,
-        weaker: this.store.cipher.weaker,
-      },
-      venues: CCXT_VENUES.map((venue) => ({
-        venue,
-        label: VENUE_PROFILES[venue].label,
-        needsPassword: VENUE_PROFILES[venue].needsPassword,
-        keyHelp: VENUE_PROFILES[venue].keyHelp,
-      })),
+      cipher: this.store.cipher,
       connections: this.conns.map((c) => this.view(c, nowMs)),
-      liveBook: {
-        accounts: live.accounts.length,
-        positions: live.positions.length,
-        instruments: live.instruments.length,
-      },
+      live: this.liveContents(),
       nowMs,
-    };
+    });
   }
 
   private view(c: StoredConnection, nowMs: number): ConnectionView {
@@ -202,45 +180,17 @@ export class ConnectionsService {
   async test(id: string): Promise<ConnectionTest> {
     const c = this.conns.find((x) => x.id === id);
     if (!c) throw new ServiceError('not-found', `no connection "${id}"`);
-    const steps: ConnectionTest['steps'] = [];
-    const step = async (name: string, fn: () => Promise<string>): Promise<boolean> => {
-      const t0 = Date.now();
-      try {
-        steps.push({ name, ok: true, ms: Date.now() - t0, detail: await fn() });
-        const last = steps.at(-1);
-        if (last) last.ms = Date.now() - t0;
-        return true;
-      } catch (err) {
-        steps.push({ name, ok: false, ms: Date.now() - t0, detail: errorMessage(err) });
-        return false;
-      }
-    };
-    const opened = await step('markets', async () => {
-      if (!this.gateway.venue(id)) await this.open(c);
-      const v = this.gateway.venue(id);
-      if (!v) throw new Error(this.problems.get(id) ?? 'the venue did not open');
-      return `${v.listInstruments().length} derivatives markets`;
+    const steps = await runConnectionTest({
+      venue: async () => {
+        if (!this.gateway.venue(id)) await this.open(c);
+        const v = this.gateway.venue(id);
+        if (!v) throw new Error(this.problems.get(id) ?? 'the venue did not open');
+        return v;
+      },
+      hasKey: !!(c.apiKey && c.secret),
+      afterBookChange: () => this.afterBookChange(),
+      checkPermissions: (v) => this.checkPermissions(c, v),
     });
-    const v = this.gateway.venue(id);
-    if (opened && v) {
-      await step('public data', async () => {
-        const perp = v.perps().find((p) => p.underlying === 'BTC') ?? v.perps()[0];
-        if (!perp) return 'no perpetuals listed';
-        const t = await v.ex.fetchTicker(perp.symbol);
-        return `${perp.symbol} last ${t.last ?? t.markPrice ?? 'n/a'}`;
-      });
-      if (c.apiKey && c.secret) {
-        await step('account', async () => {
-          const book = await v.refreshBook();
-          this.afterBookChange();
-          return `${book.positions.length} positions, balances in ${Object.keys(book.balances).join(', ') || 'no currency'}`;
-        });
-        await step('key permissions', async () => {
-          const p = await this.checkPermissions(c, v);
-          return p.detail;
-        });
-      }
-    }
     this.emit();
     return { ok: steps.every((s) => s.ok), steps, connection: this.view(c, this.opts.now()) };
   }
