@@ -1,6 +1,6 @@
 /**
  * Every screen, in navigation order: one entry per screen (path, title, Alt+key shortcut, the
- * component). A screen a later issue delivers shows a placeholder that says so.
+ * component). A screen still to come can use `features/placeholder` until it is delivered.
  */
 import type { ReactElement } from 'react';
 import { BasisView } from '../features/basis/basis-view';
@@ -8,8 +8,8 @@ import { ConnectionsView } from '../features/connections/connections-view';
 import { DashboardView } from '../features/dashboard/dashboard-view';
 import { FundingView } from '../features/funding/funding-view';
 import { MarginView } from '../features/margin/margin-view';
-import { PlaceholderView } from '../features/placeholder/placeholder-view';
 import { PositionsView } from '../features/positions/positions-view';
+import { RiskView } from '../features/risk/risk-view';
 import { SurfaceView } from '../features/surface/surface-view';
 
 export interface ScreenDef {
@@ -18,10 +18,6 @@ export interface ScreenDef {
   key: string;
   render: () => ReactElement;
 }
-
-const later = (title: string, issue: number, blurb: string) => () => (
-  <PlaceholderView title={title} issue={issue} blurb={blurb} />
-);
 
 export const SCREENS: ScreenDef[] = [
   { path: 'dashboard', title: 'Dashboard', key: '1', render: () => <DashboardView /> },
@@ -36,11 +32,7 @@ export const SCREENS: ScreenDef[] = [
     path: 'risk',
     title: 'VaR & stress',
     key: '4',
-    render: later(
-      'VaR & stress',
-      5,
-      'Historical, Monte Carlo and parametric VaR/ES, stress scenarios, ladders, backtests.',
-    ),
+    render: () => <RiskView />,
   },
   {
     path: 'funding',

@@ -6,6 +6,7 @@ import { CandleChart } from '../../ui/candle-chart';
 import { fmtNumber, fmtPct, fmtPrice, fmtSigned, fmtUsd, pnlClass } from '../../ui/format';
 import { Gauge } from '../../ui/gauge';
 import { KpiCard } from '../../ui/kpi-card';
+import { DashboardRisk } from '../risk/dashboard-risk';
 import { useLiveCandles } from './use-live-candles';
 import { MarginAlertsPanel } from '../margin/alerts-panel';
 
@@ -148,6 +149,7 @@ export function DashboardView() {
           testId="gauge-theta"
         />
       </section>
+      <DashboardRisk />
       <MarginAlertsPanel compact />
       <div className="row">
         <PriceChartPanel />
