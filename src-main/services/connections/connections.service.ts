@@ -37,6 +37,8 @@ export interface ConnectionsOptions {
   maxBookAgeMs: number;
   newId?: () => string;
   permissionCheck?: typeof checkKeyPermissions;
+  /** Underlyings whose perpetuals the funding and margin features see (default BTC, ETH). */
+  watchUnderlyings?: readonly string[];
 }
 
 export class ConnectionsService {
@@ -227,6 +229,7 @@ export class ConnectionsService {
           new CcxtDerivativesSource(venue, {
             now: this.opts.now,
             maxBookAgeMs: this.opts.maxBookAgeMs,
+            watchUnderlyings: this.opts.watchUnderlyings ?? ['BTC', 'ETH'],
           }),
         );
         this.retries.delete(c.id);

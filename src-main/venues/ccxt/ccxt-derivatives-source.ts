@@ -1,5 +1,5 @@
 /**
- * `DerivativesSource` for one ccxt venue connection: perpetuals from the loaded markets,
+ * `DerivativesSource` for one ccxt venue connection: watched and held perpetuals,
  * funding snapshots from the live quote board, history in pages, brackets from the venue's
  * tier endpoint, account margin states from the last book refresh (refreshed on demand when
  * older than `maxBookAgeMs`).
@@ -20,13 +20,24 @@ export class CcxtDerivativesSource implements DerivativesSource {
 
   constructor(
     private readonly venue: CcxtVenue,
-    private readonly opts: { now: () => number; maxBookAgeMs: number },
+    private readonly opts: {
+      now: () => number;
+      maxBookAgeMs: number;
+      /** Underlyings whose perpetuals are listed (held perpetuals are listed too). */
+      watchUnderlyings: readonly string[];
+    },
   ) {
     this.id = `${venue.venue}:${venue.settings.connectionId}`;
   }
 
+  /**
+   * The watched underlyings' perpetuals and the ones the account holds -- not the venue's whole
+   * list (hundreds on Binance), which would send the funding feature after every history.
+   */
   listPerps(): PerpMarket[] {
-    return this.venue.perps();
+    const watch = new Set(this.opts.watchUnderlyings);
+    const held = new Set(this.venue.book()?.positions.map((p) => p.instrumentId));
+    return this.venue.perps().filter((p) => watch.has(p.underlying) || held.has(p.instrumentId));
   }
 
   fundingSnapshot(instrumentId: InstrumentId): FundingSnapshot | undefined {

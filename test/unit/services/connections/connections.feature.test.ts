@@ -253,6 +253,11 @@ describe('connections feature', () => {
       expect.objectContaining({ instrumentId: 'binanceusdm:BTC/USDT:USDT', quantity: 0.009 }),
     ]);
     expect(derivatives.map((d) => d.id)).toEqual(['binanceusdm:bn1']);
+    // Watched underlyings (BTC, ETH) and held perps only, not the venue's whole list.
+    expect(derivatives[0]!.listPerps().map((p) => p.instrumentId)).toEqual([
+      'binanceusdm:BTC/USDT:USDT',
+      'binanceusdm:ETH/USDT:USDT',
+    ]);
     const states = await derivatives[0]!.accountStates();
     expect(states[0]).toMatchObject({ currency: 'USDT', walletBalance: 31.022612 });
     await call('connections.setDesk', { desk: 'demo' });
