@@ -66,6 +66,15 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     'connections.remove': notUsed,
     'connections.test': notUsed,
     'connections.setDesk': notUsed,
+    'risk.getLatest': notUsed,
+    'risk.getSummary': notUsed,
+    'risk.getStatus': notUsed,
+    'risk.run': notUsed,
+    'risk.cancel': notUsed,
+    'risk.getHistory': notUsed,
+    'risk.listScenarios': notUsed,
+    'risk.saveScenario': notUsed,
+    'risk.deleteScenario': notUsed,
   };
   return { ...base, ...overrides };
 }

@@ -10,6 +10,8 @@ import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { GpuPageInfo } from '../../shared/contract/gpu-host';
+// The page's `window.cerberusGpuPage` global comes with this module's types.
+import type {} from '../../src-workers/gpu/host/gpu-host-page';
 import { riskBookFromFile } from '../../shared/quant/risk/book-input';
 import { buildBookGrid } from '../../shared/quant/risk/book-grid';
 import { buildFactorModel } from '../../shared/quant/risk/factor-model';

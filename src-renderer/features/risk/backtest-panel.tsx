@@ -9,6 +9,7 @@ import type { BacktestJobView } from '../../../shared/quant/risk-live/risk-views
 import { fmtNumber, fmtPct, fmtUsd } from '../../ui/format';
 import { RISK_COLORS, RiskChart, riskLayout } from './risk-chart';
 import { fmtConf } from './risk-format';
+import { LiveRecord } from './live-record';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -16,7 +17,7 @@ function verdict(p: number): { text: string; cls: string } {
   return p < 0.05 ? { text: 'reject', cls: 'neg' } : { text: 'accept', cls: 'pos' };
 }
 
-export function BacktestPanel({ backtest }: { backtest: BacktestJobView }) {
+export function BacktestPanel({ backtest, runId }: { backtest: BacktestJobView; runId: number }) {
   const confidences = backtest.byConfidence.map((c) => c.confidence);
   const [conf, setConf] = useState(confidences[confidences.length - 1] ?? 0.99);
   const bc = backtest.byConfidence.find((c) => c.confidence === conf) ?? backtest.byConfidence[0];
@@ -160,6 +161,7 @@ export function BacktestPanel({ backtest }: { backtest: BacktestJobView }) {
           </div>
         </section>
       </div>
+      <LiveRecord runId={runId} />
     </div>
   );
 }

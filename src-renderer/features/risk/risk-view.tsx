@@ -86,7 +86,7 @@ function Body({ run, tab }: { run: RiskRun; tab: RiskTab }) {
   }
   if (tab === 'backtest')
     return run.backtest ? (
-      <BacktestPanel backtest={run.backtest} />
+      <BacktestPanel backtest={run.backtest} runId={run.runId} />
     ) : (
       <div className="muted">The backtest did not run.</div>
     );
