@@ -27,14 +27,43 @@ const DISTRIBUTIONS: { dist: ParametricMethod; method: VarMethodId; label: strin
   { dist: 'cornish-fisher', method: 'cornish-fisher', label: 'Cornish-Fisher (delta-gamma)' },
 ];
 
-/** The factor model every model-based method of a run shares (same window and copula). */
+/**
+ * The factor model every model-based method of a run shares (same window and copula). Without
+ * usable history for every underlying of the book (a live desk trading a name with no stored
+ * closes) it falls back to the quotes' ATM vols and independent underlyings, and says so.
+ */
 export function runFactorModel(prepared: RiskBookInput, input: RiskJobInput): FactorModel {
-  return buildFactorModel(
-    prepared.book.underlyings,
-    prepared.file.underlyings,
-    prepared.file.history,
-    { windowDays: input.settings.windowDays, copula: input.settings.copula },
+  const { book, file } = prepared;
+  const options = { windowDays: input.settings.windowDays, copula: input.settings.copula };
+  const missing = book.underlyings.filter(
+    (u) => !(file.history ?? []).some((h) => h.underlying === u && h.points.length > 20),
   );
+  if (missing.length === 0)
+    return buildFactorModel(book.underlyings, file.underlyings, file.history, options);
+  const model = buildFactorModel(book.underlyings, file.underlyings, undefined, {
+    ...options,
+    volSource: 'implied',
+  });
+  model.notes.push(`no daily history for ${missing.join(', ')}: implied vols, no correlation`);
+  return model;
+}
+
+/** nu of the Student-t fitted on the book's 1-day historical P&L; null without usable history. */
+function fittedNu(prepared: RiskBookInput, input: RiskJobInput): { nu: number; n: number } | null {
+  try {
+    const hs = historicalVar(prepared.book, input.book.history, {
+      windowDays: input.settings.windowDays,
+      horizonsDays: [1],
+      confidences: input.settings.confidences,
+      keepScenarioPnl: true,
+    });
+    const pnl = hs.horizons[0]?.scenarioPnl ?? [];
+    return { nu: fitStudentTDof(pnl).nu, n: pnl.length };
+  } catch (err) {
+    if (err instanceof RangeError || (err instanceof Error && err.name === 'HistoryError'))
+      return null;
+    throw err;
+  }
 }
 
 export function parametricJob(input: RiskJobInput, hooks: JobHooks = {}): MethodView[] {
@@ -44,16 +73,10 @@ export function parametricJob(input: RiskJobInput, hooks: JobHooks = {}): Method
   const t0 = clock();
   const model = runFactorModel(prepared, input);
   const taylor = taylorCoefficients(prepared.book);
-  const hs = historicalVar(prepared.book, input.book.history, {
-    windowDays: s.windowDays,
-    horizonsDays: [1],
-    confidences: s.confidences,
-    keepScenarioPnl: true,
-  });
-  const h1 = hs.horizons[0];
-  const fit = fitStudentTDof(h1?.scenarioPnl ?? []);
+  const fit = fittedNu(prepared, input);
   const setupMs = clock() - t0;
-  return DISTRIBUTIONS.map((d, i) => {
+  const dists = DISTRIBUTIONS.filter((d) => d.dist !== 'student-t' || fit !== null);
+  return dists.map((d, i) => {
     checkCancelled(hooks);
     const t1 = clock();
     let monotone = true;
@@ -62,15 +85,15 @@ export function parametricJob(input: RiskJobInput, hooks: JobHooks = {}): Method
         horizonDays: h,
         confidences: s.confidences,
         method: d.dist,
-        ...(d.dist === 'student-t' ? { nu: fit.nu } : {}),
+        ...(d.dist === 'student-t' && fit ? { nu: fit.nu } : {}),
       });
       if (r.monotone === false) monotone = false;
       return cellsOf(h, r.results);
     });
-    hooks.onProgress?.(i + 1, DISTRIBUTIONS.length);
+    hooks.onProgress?.(i + 1, dists.length);
     const notes = [...model.notes];
-    if (d.dist === 'student-t')
-      notes.push(`nu ${fit.nu.toFixed(2)} fitted on ${h1?.scenarios ?? 0} historical 1-day P&Ls`);
+    if (d.dist === 'student-t' && fit)
+      notes.push(`nu ${fit.nu.toFixed(2)} fitted on ${fit.n} historical 1-day P&Ls`);
     if (!monotone) notes.push('Cornish-Fisher expansion not monotone in the tail: treat with care');
     return {
       method: d.method,

@@ -173,3 +173,22 @@ describe('backtestJob', () => {
     expect(v99?.trafficLight.zone).toBe(ref.trafficLight.zone);
   });
 });
+
+describe('a book with an underlying that has no stored history', () => {
+  const partial = {
+    ...input,
+    book: {
+      ...input.book,
+      history: (input.book.history ?? []).filter((h) => h.underlying !== 'ETH'),
+    },
+  };
+  it('historical simulation says which series is missing', () => {
+    expect(() => historicalJob(partial)).toThrow(/no history for underlying ETH/);
+  });
+  it('the model-based methods fall back to implied vols and say so', () => {
+    const views = parametricJob(partial);
+    expect(views.map((v) => v.method)).toEqual(['parametric-normal', 'cornish-fisher']);
+    expect(views[0]?.notes.join(' ')).toMatch(/no daily history for ETH: implied vols/);
+    for (const c of views[0]?.cells ?? []) expect(c.varUsd).toBeGreaterThan(0);
+  });
+});
