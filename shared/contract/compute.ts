@@ -8,6 +8,8 @@ import type { BookValuationInput } from '../quant/book/revalue-book';
 import type { BasisJobInput } from '../quant/basis/store-report';
 import type { BasisReportView } from '../quant/basis/report-view';
 import type { SurfaceFitJob, SurfaceFitOutcome } from '../quant/surface-live/fit-job';
+import type { ModelsStage, SurfaceModelsJob } from '../quant/surface-live/models-job';
+import type { SurfaceModelsView } from '../domain/vol-models';
 import type { FundingPoint, PerpMarket } from '../domain/derivatives';
 import type { FundingStats } from '../quant/perps-live/funding-board';
 import type {
@@ -68,6 +70,17 @@ export interface ComputeApi extends RiskComputeApi {
     control: JobControl,
     onProgress?: (pathsDone: number, pathsTotal: number) => void,
   ): Promise<AccountLiquidationOutcome & { computeMs: number }>;
+  /**
+   * Heston and Merton calibrated to one underlying's arbitrage-free SVI fit, their smiles and
+   * market misfit per expiry and the book's options under each model (`runSurfaceModelsJob`,
+   * ~0.5-1 s). `onStage` (a comlink proxy) hears each stage start; cancellation is polled inside
+   * the calibrations (the job then rejects with JobCancelledError).
+   */
+  surfaceModels(
+    job: SurfaceModelsJob,
+    control: JobControl,
+    onStage?: (stage: ModelsStage) => void,
+  ): Promise<SurfaceModelsView>;
 }
 
 export class JobCancelledError extends Error {

@@ -6,6 +6,10 @@ import { marginAlertSchema, marginReportSchema } from './features/margin.api';
 import { basisUpdatedSchema } from './features/basis.api';
 import { riskProgressSchema, riskSummarySchema } from './features/risk.api';
 import { surfaceFitSummarySchema } from './features/surface.api';
+import {
+  surfaceModelsEventSchema,
+  surfaceModelsProgressSchema,
+} from './features/surface-models.schemas';
 import { bookSnapshotSchema, underlyingStateSchema } from './schemas';
 
 export const events = {
@@ -39,6 +43,10 @@ export const events = {
   'risk.updated': riskSummarySchema,
   /** A connection was added, changed or removed, a venue's health changed, or the desk switched. */
   'connections.changed': connectionsStateSchema,
+  /** A Heston/Merton model-risk run of one underlying ended (done, cancelled or failed). */
+  'surface.modelsCalibrated': surfaceModelsEventSchema,
+  /** A model-risk run entered a stage (calibrating Heston, Merton, smiles, book). */
+  'surface.modelsProgressed': surfaceModelsProgressSchema,
 } as const;
 
 export type Events = typeof events;

@@ -7,7 +7,11 @@
  */
 import type { OptionRight, UnderlyingId } from './instrument';
 
-export type SurfaceModel = 'svi' | 'sabr';
+/**
+ * svi: raw SVI fitted free of static arbitrage (the pricing surface); svi-free: the same fit
+ * without the arbitrage constraints (to see what they cost); sabr: Hagan SABR, beta 1.
+ */
+export type SurfaceModel = 'svi' | 'svi-free' | 'sabr';
 
 /**
  * How the book reads the surface when spot has moved since the fit (and how a spot shock should

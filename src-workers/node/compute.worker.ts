@@ -6,6 +6,8 @@ import { JobCancelledError, isCancelled, type ComputeApi } from '../../shared/co
 import { revalueBook } from '../../shared/quant/book/revalue-book';
 import { basisReportFromStore } from '../../shared/quant/basis/store-report';
 import { runSurfaceFitJob } from '../../shared/quant/surface-live/fit-job';
+import { runSurfaceModelsJob } from '../../shared/quant/surface-live/models-job';
+import { CalibrationCancelledError } from '../../shared/quant/surface/calibration-points';
 import { fundingStats } from '../../shared/quant/perps-live/funding-board';
 import { runAccountLiquidationJob } from '../../shared/quant/perps-live/liquidation-job';
 import { marginAccountReport } from '../../shared/quant/perps-live/margin-report';
@@ -67,6 +69,19 @@ const api: ComputeApi = {
       ...(onProgress ? { onProgress: (done, total) => void onProgress(done, total) } : {}),
     });
     return { ...outcome, computeMs: performance.now() - t0 };
+  },
+  async surfaceModels(job, control, onStage) {
+    try {
+      return runSurfaceModelsJob(job, {
+        clockMs: () => performance.now(),
+        isCancelled: () => isCancelled(control),
+        ...(onStage ? { onStage: (stage) => void onStage(stage) } : {}),
+      });
+    } catch (err) {
+      if (err instanceof CalibrationCancelledError)
+        throw new JobCancelledError(`job ${control.jobId} cancelled`);
+      throw err;
+    }
   },
   ...riskJobs,
 };

@@ -14,6 +14,7 @@ import { withServices } from '../helpers/services-harness';
 
 let harness: Awaited<ReturnType<typeof withServices>>;
 const events: { underlying: string; model: string }[] = [];
+const modelEvents: { name: string; underlying: string; outcome?: string; stage?: string }[] = [];
 
 async function call<K extends ApiKey>(key: K, input: unknown): Promise<ApiOutput<K>> {
   const r = await dispatch(
@@ -41,6 +42,8 @@ beforeAll(async () => {
   harness = await withServices({ computeWorkers: 2 });
   harness.services.bus.onAny((name, payload) => {
     if (name === 'surface.updated') events.push(payload as { underlying: string; model: string });
+    if (name === 'surface.modelsCalibrated' || name === 'surface.modelsProgressed')
+      modelEvents.push({ name, ...(payload as { underlying: string }) });
   });
 });
 afterAll(async () => harness?.stop());
@@ -139,6 +142,76 @@ describe('surface feature', () => {
       true,
     );
     await call('surface.setSettings', { priceBookOffSurface: true, stickiness: 'sticky-strike' });
+  });
+
+  it('calibrates Heston and Merton to the SVI surface on demand and values the book', async () => {
+    const view = await call('surface.calibrateModels', { underlying: 'BTC' });
+    const svi = await call('surface.getFit', { underlying: 'BTC', model: 'svi' });
+    expect(view.slices.map((s) => s.expiry)).toEqual(svi.slices.map((s) => s.expiry));
+    expect(view.heston?.points).toBeGreaterThan(30);
+    expect(view.merton?.points).toBe(view.heston?.points);
+    // The demo desk quotes SSVI: neither model matches it, both come within a few vol points.
+    expect(view.heston?.rmseVolPts).toBeGreaterThan(0.05);
+    expect(view.heston?.rmseVolPts).toBeLessThan(5);
+    expect(view.merton?.rmseVolPts).toBeLessThan(6);
+    expect(view.heston?.calibMs).toBeGreaterThan(0);
+    const btcOptions = harness.services.ctx.book
+      .contents()
+      .instruments.filter((i) => i.kind === 'option' && i.underlying === 'BTC');
+    expect(view.book.length).toBeGreaterThanOrEqual(1);
+    expect(view.book.length).toBeLessThanOrEqual(btcOptions.length);
+    for (const r of view.book) {
+      expect(r.heston).toBeDefined();
+      expect(r.merton).toBeDefined();
+      // Same option, three models: values agree in sign, vegas too.
+      expect(Math.sign(r.heston?.vegaUsdPerVolPt ?? NaN)).toBe(Math.sign(r.svi.vegaUsdPerVolPt));
+    }
+    const state = await call('surface.getModels', { underlying: 'BTC' });
+    expect(state.view?.fitAsOfMs).toBe(view.fitAsOfMs);
+    expect(state.running).toBeUndefined();
+    const mine = modelEvents.filter((e) => e.underlying === 'BTC');
+    expect(mine.filter((e) => e.name === 'surface.modelsProgressed').map((e) => e.stage)).toEqual(
+      expect.arrayContaining(['heston', 'merton', 'smiles', 'book']),
+    );
+    expect(mine.some((e) => e.outcome === 'done')).toBe(true);
+  });
+
+  it('cancels a model run', async () => {
+    const run = call('surface.calibrateModels', { underlying: 'ETH' });
+    expect((await call('surface.cancelModels', { underlying: 'ETH' })).cancelled).toBe(true);
+    await expect(run).rejects.toThrow(/cancelled/);
+    const state = await call('surface.getModels', { underlying: 'ETH' });
+    expect(state.error).toMatch(/cancelled/);
+    expect(state.running).toBeUndefined();
+    expect(modelEvents.some((e) => e.underlying === 'ETH' && e.outcome === 'cancelled')).toBe(true);
+    expect((await call('surface.cancelModels', { underlying: 'ETH' })).cancelled).toBe(false);
+  });
+
+  it('fits unconstrained SVI beside the arbitrage-free fit when asked, with local vol', async () => {
+    await expect(call('surface.getFit', { underlying: 'QQQ', model: 'svi-free' })).rejects.toThrow(
+      /unconstrained SVI fit is off/,
+    );
+    await call('surface.setSettings', { fitUnconstrained: true });
+    await call('surface.refit', { underlying: 'QQQ' });
+    const free = await call('surface.getFit', { underlying: 'QQQ', model: 'svi-free' });
+    const svi = await call('surface.getFit', { underlying: 'QQQ', model: 'svi' });
+    expect(free.arbitrageFree).toBe(false);
+    expect(free.slices.length).toBe(svi.slices.length);
+    const row = (await call('surface.getStatus', {})).underlyings.find(
+      (u) => u.underlying === 'QQQ',
+    );
+    expect(row?.fits.map((f) => f.model).sort()).toEqual(['sabr', 'svi', 'svi-free']);
+    for (const model of ['svi', 'svi-free'] as const) {
+      const lv = await call('surface.getLocalVol', { underlying: 'QQQ', model });
+      expect(lv.localVol.length).toBe(lv.days.length);
+      expect(lv.slices.length).toBe(svi.slices.length);
+      // The demo desk's SSVI surface has no arbitrage: local vol is defined everywhere.
+      expect(lv.undefinedCells).toBe(0);
+    }
+    await call('surface.setSettings', { fitUnconstrained: false });
+    await expect(call('surface.getFit', { underlying: 'QQQ', model: 'svi-free' })).rejects.toThrow(
+      /unconstrained SVI fit is off/,
+    );
   });
 
   it('answers bad requests and a broken chain source with clear errors', async () => {

@@ -1,6 +1,7 @@
 /**
- * Implied-vol surfaces: the latest fit per (underlying, model), the 3D grid, the stored metric
- * history, a refit on demand and the book's vol settings. Every number is `z.number()` (finite).
+ * Implied-vol surfaces: the latest fit per (underlying, model), the 3D grid, Dupire local vol, the
+ * stored metric history, a refit on demand, the book's vol settings, and the Heston/Merton
+ * model-risk comparison. Every number is `z.number()` (finite).
  */
 import { z } from 'zod';
 import type {
@@ -13,8 +14,13 @@ import type {
   SurfaceTenorMetrics,
 } from '../../domain/vol-surface';
 import { empty } from '../common';
+import {
+  surfaceLocalVolSchema,
+  surfaceModelsStateSchema,
+  surfaceModelsViewSchema,
+} from './surface-models.schemas';
 
-export const surfaceModelSchema = z.enum(['svi', 'sabr']);
+export const surfaceModelSchema = z.enum(['svi', 'svi-free', 'sabr']);
 export const volStickinessSchema = z.enum(['sticky-strike', 'sticky-delta']);
 const underlying = z.string().min(1).max(40);
 const numRecord = z.record(z.string(), z.number());
@@ -156,6 +162,10 @@ export const surfaceSettingsSchema = z.object({
   refitSeconds: z.number().int().min(5).max(3600),
   /** Price the book's options off the fitted SVI surface (else the quotes' own IVs). */
   priceBookOffSurface: z.boolean(),
+  /** Also fit plain SVI without the arbitrage constraints (model `svi-free`), to compare. */
+  fitUnconstrained: z.boolean(),
+  /** Minutes between scheduled Heston/Merton calibrations of each underlying. */
+  modelMinutes: z.number().int().min(1).max(240),
 });
 export type SurfaceSettings = z.infer<typeof surfaceSettingsSchema>;
 
@@ -218,4 +228,20 @@ export const surfaceApi = {
   },
   /** The book's options: quote IV vs surface IV and what the last revaluation used. */
   'surface.getBookVols': { input: empty, output: z.array(bookVolRowSchema) },
+  /** Dupire local vol of the latest fit: k x T grid and one slice per fitted expiry. */
+  'surface.getLocalVol': { input: fitKey, output: surfaceLocalVolSchema },
+  /** Heston/Merton beside SVI: the latest comparison, any run under way and the last error. */
+  'surface.getModels': {
+    input: z.object({ underlying }).strict(),
+    output: surfaceModelsStateSchema,
+  },
+  /** Calibrates now (joining a run under way) and waits for the result. */
+  'surface.calibrateModels': {
+    input: z.object({ underlying }).strict(),
+    output: surfaceModelsViewSchema,
+  },
+  'surface.cancelModels': {
+    input: z.object({ underlying }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const;

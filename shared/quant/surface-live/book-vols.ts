@@ -39,7 +39,7 @@ export function bookSurfaceFromView(view: SurfaceFitView): BookSurface {
   const slices: SmileSlice[] = view.slices.map((s) => {
     const meta = { expiry: s.expiry, expiryMs: s.expiryMs, tYears: s.tYears, forward: s.forward };
     const p = s.params;
-    return view.model === 'svi'
+    return view.model !== 'sabr'
       ? sviSmile(meta, {
           a: num(p, 'a'),
           b: num(p, 'b'),

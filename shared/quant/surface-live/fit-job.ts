@@ -1,9 +1,11 @@
 /**
  * The surface job the compute workers run on a cadence: fit one underlying's chain with each
- * requested model (SVI in arbitrage-free mode, SABR) and turn every fit into what the app needs:
- * the screen's view (slices, residuals, arbitrage, metrics), the 3D grid and the constant-maturity
- * metrics stored as history. One model failing does not lose the others.
+ * requested model (SVI in arbitrage-free mode, SVI unconstrained, SABR) and turn every fit into
+ * what the app needs: the screen's view (slices, residuals, arbitrage, metrics), the 3D grid, the
+ * Dupire local-vol grid and the constant-maturity metrics stored as history. One model failing
+ * does not lose the others.
  */
+import type { SurfaceLocalVolView } from '../../domain/vol-models';
 import type {
   SurfaceFitView,
   SurfaceGrid,
@@ -15,6 +17,7 @@ import { cleanSlice, type CleanOptions, type CleanSlice } from '../surface/chain
 import { fitChain, type ChainFit } from '../surface/fit-chain';
 import { atmTermStructure } from '../surface/metrics';
 import { buildSurface } from '../surface/surface';
+import { localVolView } from './local-vol-grid';
 import { sliceView, quotedRange } from './slice-view';
 import { surfaceGrid } from './surface-grid';
 import { DEFAULT_TENORS_DAYS, tenorMetrics } from './tenor-metrics';
@@ -33,6 +36,8 @@ export interface SurfaceFitOutcome {
   model: SurfaceModel;
   view?: SurfaceFitView;
   grid?: SurfaceGrid;
+  /** Dupire local vol of the fitted surface (heatmap and per-expiry slices). */
+  localVol?: SurfaceLocalVolView;
   error?: string;
 }
 
@@ -55,7 +60,7 @@ function buildView(
   model: SurfaceModel,
   fit: ChainFit,
   fitMs: number,
-): { view: SurfaceFitView; grid: SurfaceGrid } {
+): { view: SurfaceFitView; grid: SurfaceGrid; localVol: SurfaceLocalVolView } {
   const { chain } = job;
   if (fit.expiries.length === 0) {
     const why = fit.unusable.map((u) => `${u.expiry}: ${u.reason}`).join('; ');
@@ -121,13 +126,19 @@ function buildView(
       market.iv.push(p.targetIv);
     }
   }
-  const grid = surfaceGrid(
+  const meta = { underlying: chain.underlying, model, asOfMs: chain.asOfMs };
+  const grid = surfaceGrid(surface, ranges, meta, market);
+  const kRange: [number, number] = [
+    Math.min(...ranges.map((r) => r.kMin)),
+    Math.max(...ranges.map((r) => r.kMax)),
+  ];
+  const localVol = localVolView(
     surface,
-    ranges,
-    { underlying: chain.underlying, model, asOfMs: chain.asOfMs },
-    market,
+    meta,
+    kRange,
+    slices.map((s) => ({ expiry: s.expiry, tYears: s.tYears, forward: s.forward, k: s.curve.k })),
   );
-  return { view, grid };
+  return { view, grid, localVol };
 }
 
 /**
@@ -144,7 +155,12 @@ export function runSurfaceFitJob(
     if (cancelled()) break;
     try {
       const t0 = clockMs();
-      const fit = fitChain(job.chain, { ...job.clean, model, arbitrageFree: model === 'svi' });
+      // svi-free is the same SVI fit without the arbitrage constraints.
+      const fit = fitChain(job.chain, {
+        ...job.clean,
+        model: model === 'sabr' ? 'sabr' : 'svi',
+        arbitrageFree: model === 'svi',
+      });
       const fitMs = clockMs() - t0;
       out.push({ model, ...buildView(job, model, fit, fitMs) });
     } catch (err) {

@@ -17,6 +17,7 @@ import {
   type BookSurface,
 } from '../../../shared/quant/surface-live/book-vols';
 import type { VolOverride } from '../../../shared/quant/book/revalue-book';
+import type { ModelBookOption } from '../../../shared/quant/surface-live/model-book';
 import type { BookContents, VolOverrideSource } from '../book/book.service';
 
 export type BookVolRow = ApiOutput<'surface.getBookVols'>[number];
@@ -98,4 +99,30 @@ export class SurfaceBookVols {
     }
     return rows;
   }
+}
+
+/** The book's options on one underlying in the model-risk job's terms. */
+export function modelBookOptions(
+  book: BookContents,
+  underlying: string,
+  rateAnnual: number,
+): ModelBookOption[] {
+  const byId = new Map(book.instruments.map((i) => [i.id, i]));
+  const out: ModelBookOption[] = [];
+  for (const pos of book.positions) {
+    const inst = byId.get(pos.instrumentId);
+    if (!inst || inst.kind !== 'option' || inst.underlying !== underlying) continue;
+    out.push({
+      positionId: pos.id,
+      symbol: inst.symbol,
+      right: inst.right,
+      strike: inst.strike,
+      expiryMs: inst.expiryMs,
+      quantity: pos.quantity,
+      multiplier: inst.multiplier,
+      settlement: inst.settlement,
+      rateAnnual,
+    });
+  }
+  return out;
 }

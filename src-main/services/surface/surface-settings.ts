@@ -10,6 +10,8 @@ export const DEFAULT_SURFACE_SETTINGS: SurfaceSettings = {
   stickiness: 'sticky-strike',
   refitSeconds: 30,
   priceBookOffSurface: true,
+  fitUnconstrained: false,
+  modelMinutes: 5,
 };
 
 export interface SettingsStore {

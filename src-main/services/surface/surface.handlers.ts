@@ -12,5 +12,9 @@ export function surfaceHandlers(surface: SurfaceService) {
     'surface.getSettings': () => surface.settings(),
     'surface.setSettings': (patch) => surface.setSettings(patch),
     'surface.getBookVols': () => surface.bookVolRows(),
+    'surface.getLocalVol': ({ underlying, model }) => surface.getLocalVol(underlying, model),
+    'surface.getModels': ({ underlying }) => surface.modelsState(underlying),
+    'surface.calibrateModels': ({ underlying }) => surface.calibrateModels(underlying),
+    'surface.cancelModels': ({ underlying }) => surface.cancelModels(underlying),
   } satisfies Partial<ApiHandlers>;
 }

@@ -1,12 +1,15 @@
 /**
  * Implied-vol surfaces on a cadence: every `refitSeconds` each underlying's chain is fetched from
- * its ChainSource and fitted in the worker pool with SVI (arbitrage-free) and SABR, one job per
- * underlying, the underlyings staggered across the period so fits never bunch up. Each fit is
- * kept for the screen, pushed as `surface.updated`, stored as metric history and, for SVI, handed
- * to the book so its options are priced off the surface. Main only schedules and routes.
+ * its ChainSource and fitted in the worker pool with SVI (arbitrage-free), SABR and, when the
+ * setting asks, unconstrained SVI, one job per underlying, the underlyings staggered across the
+ * period so fits never bunch up. Each fit (with its local-vol grid) is kept for the screen, pushed
+ * as `surface.updated`, stored as metric history (not the unconstrained one) and, for SVI, handed
+ * to the book so its options are priced off the surface. Heston and Merton are calibrated to the
+ * SVI fits on a slower cadence by `SurfaceModelsRunner`. Main only schedules and routes.
  */
 import { ServiceError } from '../../../shared/contract/result';
 import type { SurfaceSettings } from '../../../shared/contract/features/surface.api';
+import type { SurfaceLocalVolView } from '../../../shared/domain/vol-models';
 import type {
   SurfaceFitSummary,
   SurfaceFitView,
@@ -15,17 +18,20 @@ import type {
   SurfaceModel,
 } from '../../../shared/domain/vol-surface';
 import type { SurfaceFitOutcome } from '../../../shared/quant/surface-live/fit-job';
+import type { ModelBookOption } from '../../../shared/quant/surface-live/model-book';
 import type { WorkerPool } from '../../compute/worker-pool';
 import type { DbClient } from '../../db/db-client';
-import type { SurfaceFitRow } from '../../db/repos/surface.repo';
 import type { BookService } from '../book/book.service';
 import type { EventBus } from '../event-bus';
 import type { MarketService } from '../market/market.service';
 import type { ChainSource } from './chain-source';
-import { SurfaceBookVols, type BookVolRow } from './surface-book';
+import { modelBookOptions, SurfaceBookVols, type BookVolRow } from './surface-book';
+import { historyRow, summaryOf } from './surface-history';
+import { SurfaceModelsRunner } from './surface-models.runner';
 import { loadSurfaceSettings, saveSurfaceSettings } from './surface-settings';
 
-export const SURFACE_MODELS: readonly SurfaceModel[] = ['svi', 'sabr'];
+/** Every model the service can fit; `svi-free` only while `fitUnconstrained` is on. */
+export const SURFACE_MODELS: readonly SurfaceModel[] = ['svi', 'svi-free', 'sabr'];
 
 export interface SurfaceServiceDeps {
   pool: WorkerPool;
@@ -44,32 +50,20 @@ export interface SurfaceServiceOptions {
   historySpacingMs?: number;
   /** How often the retention policy runs. */
   pruneEveryMs?: number;
+  /** First scheduled Heston/Merton run after start (default 15 s). */
+  modelsFirstDelayMs?: number;
+  /** Worker job limit of a Heston/Merton run (default 60 s). */
+  modelsTimeoutMs?: number;
 }
 
 interface Latest {
   view: SurfaceFitView;
   grid: SurfaceGrid;
+  localVol: SurfaceLocalVolView | undefined;
   summary: SurfaceFitSummary;
 }
 
 const key = (underlying: string, model: SurfaceModel): string => `${underlying}|${model}`;
-
-export function summaryOf(view: SurfaceFitView): SurfaceFitSummary {
-  return {
-    underlying: view.underlying,
-    model: view.model,
-    source: view.source,
-    asOfMs: view.asOfMs,
-    spot: view.spot,
-    fitMs: view.fitMs,
-    rmseVolPts: view.summary.rmseVolPts,
-    insideBidAsk: view.summary.insideBidAsk,
-    butterflyMinG: view.arbitrage.butterflyMinG,
-    calendarViolations: view.arbitrage.calendar.length,
-    expiries: view.slices.length,
-    unusable: view.unusable.length,
-  };
-}
 
 export class SurfaceService {
   private latest = new Map<string, Latest>();
@@ -84,6 +78,7 @@ export class SurfaceService {
   private stopped = false;
   private settingsNow: SurfaceSettings | undefined;
   readonly bookVols: SurfaceBookVols;
+  readonly models: SurfaceModelsRunner;
 
   constructor(
     private readonly deps: SurfaceServiceDeps,
@@ -93,6 +88,26 @@ export class SurfaceService {
       () => this.settings(),
       () => Math.max(300_000, 10_000 * this.settings().refitSeconds),
     );
+    this.models = new SurfaceModelsRunner(
+      {
+        pool: deps.pool,
+        bus: deps.bus,
+        now: deps.now,
+        underlyings: () => this.underlyings(),
+        sviFit: (u) => this.getFit(u, 'svi'),
+        bookOptions: (u) => this.bookOptions(u),
+        everyMinutes: () => this.settings().modelMinutes,
+      },
+      {
+        ...(opts.modelsFirstDelayMs !== undefined ? { firstDelayMs: opts.modelsFirstDelayMs } : {}),
+        ...(opts.modelsTimeoutMs !== undefined ? { timeoutMs: opts.modelsTimeoutMs } : {}),
+      },
+    );
+  }
+
+  /** The models fitted on each refit under the current settings. */
+  fitModels(): SurfaceModel[] {
+    return SURFACE_MODELS.filter((m) => m !== 'svi-free' || this.settings().fitUnconstrained);
   }
 
   settings(): SurfaceSettings {
@@ -121,6 +136,7 @@ export class SurfaceService {
     this.schedule();
     this.pruneTimer = setInterval(() => void this.prune(), this.opts.pruneEveryMs ?? 600_000);
     this.pruneTimer.unref();
+    this.models.start();
   }
 
   async stop(): Promise<void> {
@@ -129,6 +145,7 @@ export class SurfaceService {
     clearTimeout(this.stepTimer);
     clearInterval(this.pruneTimer);
     this.deps.book.setVolSource(undefined);
+    await this.models.stop();
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
@@ -168,12 +185,12 @@ export class SurfaceService {
       chain = await source.fetchChain(underlying);
     } catch (err) {
       const message = `chain unavailable: ${errorText(err)}`;
-      for (const m of SURFACE_MODELS) this.errors.set(key(underlying, m), message);
+      for (const m of this.fitModels()) this.errors.set(key(underlying, m), message);
       throw new ServiceError('unavailable', `${underlying}: ${message}`);
     }
     const handle = this.deps.pool.run(
       (api, control) =>
-        api.fitSurface({ chain, source: source.id, models: SURFACE_MODELS }, control),
+        api.fitSurface({ chain, source: source.id, models: this.fitModels() }, control),
       this.opts.jobTimeoutMs ?? 30_000,
     );
     const outcomes = await handle.promise;
@@ -194,11 +211,12 @@ export class SurfaceService {
       return [];
     }
     const summary = summaryOf(o.view);
-    this.latest.set(k, { view: o.view, grid: o.grid, summary });
+    this.latest.set(k, { view: o.view, grid: o.grid, localVol: o.localVol, summary });
     this.errors.delete(k);
     this.bookVols.update(o.view);
     this.deps.bus.emit('surface.updated', summary);
-    void this.store(o.view);
+    // The store's history is the pricing fits'; the unconstrained fit is for comparison only.
+    if (o.model !== 'svi-free') void this.store(o.view);
     return [summary];
   }
 
@@ -207,19 +225,7 @@ export class SurfaceService {
     const spacing = this.opts.historySpacingMs ?? 30_000;
     if (view.asOfMs - (this.lastStoredMs.get(k) ?? -Infinity) < spacing) return;
     this.lastStoredMs.set(k, view.asOfMs);
-    const row: SurfaceFitRow = {
-      underlying: view.underlying,
-      model: view.model,
-      tsMs: view.asOfMs,
-      spot: view.spot,
-      rmseVolPts: view.summary.rmseVolPts,
-      insideBidAsk: view.summary.insideBidAsk,
-      butterflyMinG: view.arbitrage.butterflyMinG,
-      calendarViolations: view.arbitrage.calendar.length,
-      expiries: view.slices.length,
-      fitMs: view.fitMs,
-      tenors: view.tenors,
-    };
+    const row = historyRow(view);
     try {
       await this.deps.db.insertSurfaceFit(row);
     } catch (err) {
@@ -237,6 +243,11 @@ export class SurfaceService {
 
   private async latestOrFit(underlying: string, model: SurfaceModel): Promise<Latest> {
     this.sourceOf(underlying);
+    if (!this.fitModels().includes(model))
+      throw new ServiceError(
+        'unavailable',
+        `${underlying}: the unconstrained SVI fit is off (turn on "fit unconstrained SVI")`,
+      );
     let latest = this.latest.get(key(underlying, model));
     if (!latest) {
       try {
@@ -259,6 +270,13 @@ export class SurfaceService {
 
   async getGrid(underlying: string, model: SurfaceModel): Promise<SurfaceGrid> {
     return (await this.latestOrFit(underlying, model)).grid;
+  }
+
+  async getLocalVol(underlying: string, model: SurfaceModel): Promise<SurfaceLocalVolView> {
+    const { localVol } = await this.latestOrFit(underlying, model);
+    if (!localVol)
+      throw new ServiceError('unavailable', `${underlying}: no local vol for this fit`);
+    return localVol;
   }
 
   getHistory(
@@ -286,8 +304,8 @@ export class SurfaceService {
       underlyings: this.underlyings().map((u) => ({
         underlying: u,
         source: this.sourceOf(u).id,
-        fits: SURFACE_MODELS.flatMap((m) => this.latest.get(key(u, m))?.summary ?? []),
-        errors: SURFACE_MODELS.flatMap((m) => {
+        fits: this.fitModels().flatMap((m) => this.latest.get(key(u, m))?.summary ?? []),
+        errors: this.fitModels().flatMap((m) => {
           const message = this.errors.get(key(u, m));
           return message ? [{ model: m, message }] : [];
         }),
@@ -306,7 +324,38 @@ export class SurfaceService {
     this.settingsNow = next;
     await saveSurfaceSettings(this.deps.db, next);
     this.deps.book.refresh();
+    if (next.modelMinutes !== before.modelMinutes) this.models.reschedule();
+    if (next.fitUnconstrained && !before.fitUnconstrained) {
+      // Fit the new model now rather than at each underlying's next turn.
+      for (const u of this.underlyings()) void this.fitQuietly(u);
+    }
+    if (!next.fitUnconstrained)
+      for (const u of this.underlyings()) {
+        this.latest.delete(key(u, 'svi-free'));
+        this.errors.delete(key(u, 'svi-free'));
+      }
     return next;
+  }
+
+  /** The book's options on one underlying, as the model-risk job values them. */
+  bookOptions(underlying: string): ModelBookOption[] {
+    const state = this.deps.market.getUnderlyings().find((u) => u.underlying === underlying);
+    return modelBookOptions(this.deps.book.contents(), underlying, state?.rate ?? 0);
+  }
+
+  modelsState(underlying: string) {
+    this.sourceOf(underlying);
+    return this.models.state(underlying);
+  }
+
+  calibrateModels(underlying: string) {
+    this.sourceOf(underlying);
+    return this.models.calibrate(underlying);
+  }
+
+  cancelModels(underlying: string) {
+    this.sourceOf(underlying);
+    return { cancelled: this.models.cancel(underlying) };
   }
 
   bookVolRows(): BookVolRow[] {
