@@ -6,9 +6,9 @@
 import type { Data } from 'plotly.js-dist-min';
 import type { RiskRun } from '../../../shared/contract/features/risk.api';
 import type { ContributionSet } from '../../../shared/quant/risk-live/risk-views';
-import { useBookStore } from '../../stores/book.store';
 import { RISK_COLORS, RiskChart, riskLayout } from './risk-chart';
 import { fmtConf, fmtHorizon, METHOD_SHORT } from './risk-format';
+import { usePositionLabels } from './position-labels';
 import { useRiskStore } from './risk.store';
 
 function pickSet(run: RiskRun, method: string, h: number, a: number) {
@@ -18,21 +18,6 @@ function pickSet(run: RiskRun, method: string, h: number, a: number) {
       ?.contributions.find((c) => c.horizonDays === h && Math.abs(c.confidence - a) < 1e-9);
   const own = find(method);
   return own ? { set: own, from: method } : { set: find('historical'), from: 'historical' };
-}
-
-/** Deribit-style `BTC/USD:BTC-270129-62500-C` shows as its contract name. */
-function shortSymbol(symbol: string): string {
-  const tail = symbol.split(':')[1];
-  return tail && tail.includes('-') ? tail : symbol;
-}
-
-function usePositionLabels(): (id: string) => string {
-  const snapshot = useBookStore((s) => s.snapshot);
-  return (id) => {
-    const pos = snapshot?.positions.find((p) => p.id === id);
-    const inst = snapshot?.instruments.find((i) => i.id === pos?.instrumentId);
-    return inst ? `${shortSymbol(inst.symbol)} \u00b7 ${inst.venue}` : id;
-  };
 }
 
 function underlyingBars(set: ContributionSet): Data[] {

@@ -9,10 +9,12 @@ import type { StressJobView } from '../../../shared/quant/risk-live/risk-views';
 import { fmtPct, fmtSigned, fmtUsd, pnlClass } from '../../ui/format';
 import { pnlColor } from './risk-format';
 import { runNow } from './risk.store';
+import { usePositionLabels } from './position-labels';
 
 const signedUsd = (x: number) => fmtSigned(x, (v) => fmtUsd(v, true));
 
 function Shocks({ s }: { s: StressJobView['scenarios'][number] }) {
+  const label = usePositionLabels();
   return (
     <div className="stress-detail">
       <div>
@@ -38,7 +40,8 @@ function Shocks({ s }: { s: StressJobView['scenarios'][number] }) {
         <ul>
           {s.worstPositions.map((p) => (
             <li key={p.positionId}>
-              {p.positionId}: <span className={pnlClass(p.pnlUsd)}>{signedUsd(p.pnlUsd)}</span>
+              {label(p.positionId)}:{' '}
+              <span className={pnlClass(p.pnlUsd)}>{signedUsd(p.pnlUsd)}</span>
             </li>
           ))}
         </ul>
@@ -80,7 +83,11 @@ export function StressTable({ stress }: { stress: StressJobView }) {
         <tbody>
           {stress.scenarios.map((s) => (
             <Fragment key={s.id}>
-              <tr className="clickable" onClick={() => setOpen(open === s.id ? null : s.id)}>
+              <tr
+                className="clickable"
+                onClick={() => setOpen(open === s.id ? null : s.id)}
+                data-testid={`stress-row-${s.id}`}
+              >
                 <td>
                   {s.name}
                   {s.origin === 'user' ? <span className="risk-badge">user</span> : null}
