@@ -54,9 +54,22 @@ export interface ModelSmileView {
   /** null where the model price has no Black implied vol. */
   hestonIv: (number | null)[];
   mertonIv: (number | null)[];
-  /** RMSE against the market points' target vols, vol points; absent if the model failed. */
-  rmseVolPts: { svi: number; heston?: number | undefined; merton?: number | undefined };
+  /**
+   * RMSE against the market's target vols over the quotes within the calibration's domain
+   * (|k| <= 2 ATM standard deviations), vol points; a model that failed has none.
+   */
+  rmseVolPts: ModelRmse;
+  /** The same over every quote of the expiry (deep wings included). */
+  rmseAllVolPts: ModelRmse;
   quotes: number;
+  /** Quotes within |k| <= 2 ATM standard deviations. */
+  quotesCore: number;
+}
+
+export interface ModelRmse {
+  svi?: number | undefined;
+  heston?: number | undefined;
+  merton?: number | undefined;
 }
 
 /** One model's value of a position: vol, value and vega in USD. */
@@ -129,5 +142,8 @@ export interface SurfaceLocalVolView {
     strike: number[];
     impliedVol: number[];
     localVol: (number | null)[];
+    /** At the money (k = 0). */
+    atmImpliedVol: number;
+    atmLocalVol: number | null;
   }[];
 }

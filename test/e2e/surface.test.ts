@@ -1,7 +1,10 @@
 /**
  * The vol-surface screen in Chromium on the demo desk: the 3D surface (WebGL) and the smile
  * charts draw, the fit-quality numbers are finite, the model and underlying switches refit the
- * view, the book panel shows options priced off the surface, and the page logs no errors.
+ * view, the book panel shows options priced off the surface; the Local vol tab draws the Dupire
+ * heatmap and slice, the Models tab Heston and Merton over SVI with finite parameters, misfit and
+ * model-risk values, the Constraint tab the unconstrained fit beside the arbitrage-free one; and
+ * the page logs no errors.
  * Needs `npm run build` first (npm test does it).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -110,6 +113,77 @@ describe('vol surface screen in Chromium', () => {
     await page.locator('[data-testid="model-switch"] button', { hasText: 'SVI' }).click();
     await page.locator('[data-testid="smile-chart"] .scatterlayer .trace').first().waitFor();
     expect(await page.evaluate(() => document.body.innerText)).not.toMatch(NOT_A_NUMBER);
+  });
+
+  it('shows Dupire local vol as a heatmap and a slice beside the implied smile', async () => {
+    await page.locator('[data-testid="underlying-switch"] button', { hasText: 'BTC' }).click();
+    await page.getByTestId('tab-local-vol').click();
+    const heat = page.locator('[data-testid="local-vol-heatmap"] .js-plotly-plot');
+    await heat.waitFor({ timeout: 30_000 });
+    const types = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="local-vol-heatmap"] .js-plotly-plot') as
+        (HTMLElement & { data?: { type: string; z?: (number | null)[][] }[] }) | null;
+      const z = el?.data?.[0]?.z ?? [];
+      return { types: el?.data?.map((d) => d.type) ?? [], cells: z.flat().length };
+    });
+    expect(types.types).toEqual(['heatmap']);
+    expect(types.cells).toBeGreaterThan(500);
+    await page.locator('[data-testid="local-vol-slice"] .scatterlayer .trace').first().waitFor();
+    expect(await page.locator('[data-testid="local-vol-slice"] .scatterlayer .trace').count()).toBe(
+      2,
+    );
+    // The demo surface is free of arbitrage: no gaps, and the count is a number.
+    expect(await numbers('[data-testid="local-vol-gaps"]')).toEqual([0]);
+    const atm = await numbers('[data-testid="local-vol-atm"]');
+    expect(atm[0]).toBeGreaterThan(5);
+    expect(atm[0]).toBeLessThan(300);
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(NOT_A_NUMBER);
+    await page.screenshot({ path: join(SHOTS, 'e2e-surface-local-vol.png') });
+  });
+
+  it('shows Heston and Merton over SVI with parameters, misfit and model risk on the book', async () => {
+    await page.getByTestId('tab-models').click();
+    // A first visit with nothing calibrated starts a run (about a second per underlying).
+    await page.getByTestId('feller-ratio').waitFor({ timeout: 60_000 });
+    const feller = await numbers('[data-testid="feller-ratio"]');
+    expect(feller[0]).toBeGreaterThan(0);
+    const traces = page.locator('[data-testid="model-smile-chart"] .scatterlayer .trace');
+    await traces.first().waitFor();
+    expect(await traces.count()).toBe(5); // bid/ask, market, SVI, Heston, Merton
+    const heston = await numbers('[data-testid="rmse-heston"]');
+    const merton = await numbers('[data-testid="rmse-merton"]');
+    expect(heston.length).toBeGreaterThanOrEqual(5);
+    expect(heston.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+    expect(merton.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+    const values = await page.locator('[data-testid="mr-value"]').allInnerTexts();
+    expect(values.length).toBeGreaterThanOrEqual(1);
+    for (const v of values) expect(Number.isFinite(Number(v.replace(/[$,]/g, '')))).toBe(true);
+    const total = await page.getByTestId('mr-total').innerText();
+    expect(Number.isFinite(Number(total.replace(/[$,]/g, '')))).toBe(true);
+    expect(await page.getByTestId('models-compute-ms').innerText()).toMatch(/^[\d,]+ ms$/);
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(NOT_A_NUMBER);
+    await page.screenshot({ path: join(SHOTS, 'e2e-surface-models.png') });
+  });
+
+  it('fits unconstrained SVI on request and shows what the constraint costs', async () => {
+    await page.getByTestId('tab-constraint').click();
+    await page.getByTestId('fit-unconstrained').check();
+    await page.getByTestId('constraint-table').waitFor({ timeout: 30_000 });
+    const costs = await numbers('[data-testid="constraint-cost"]');
+    expect(costs.length).toBeGreaterThanOrEqual(5);
+    // The demo desk quotes an arbitrage-free SSVI surface: the constraint costs nothing.
+    for (const c of costs) expect(Math.abs(c)).toBeLessThan(0.01);
+    const minG = await numbers('[data-testid="min-g"]');
+    expect(minG).toHaveLength(2);
+    for (const g of minG) expect(g).toBeGreaterThan(0);
+    await expect
+      .poll(async () => page.locator('[data-testid="model-switch"] button').allInnerTexts())
+      .toContain('SVI free');
+    await page.locator('[data-testid="constraint-smiles"] .scatterlayer .trace').first().waitFor();
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(NOT_A_NUMBER);
+    await page.screenshot({ path: join(SHOTS, 'e2e-surface-constraint.png') });
+    await page.getByTestId('fit-unconstrained').uncheck();
+    await page.getByTestId('tab-surface').click();
   });
 
   it('logged no console errors', () => {

@@ -8,6 +8,7 @@ import type {
   HestonModelView,
   MertonModelView,
   ModelRiskRow,
+  ModelRmse,
   ModelSmileView,
   ModelValue,
   SurfaceLocalVolView,
@@ -45,6 +46,12 @@ export const mertonModelViewSchema = z.object({
   calibMs: z.number().nonnegative(),
 }) satisfies z.ZodType<MertonModelView>;
 
+const rmseSchema = z.object({
+  svi: z.number().nonnegative().optional(),
+  heston: z.number().nonnegative().optional(),
+  merton: z.number().nonnegative().optional(),
+}) satisfies z.ZodType<ModelRmse>;
+
 const modelSmileSchema = z.object({
   expiry: z.string(),
   expiryMs: z.number().int(),
@@ -56,12 +63,10 @@ const modelSmileSchema = z.object({
   sviIv: z.array(z.number()),
   hestonIv: nullableNumbers,
   mertonIv: nullableNumbers,
-  rmseVolPts: z.object({
-    svi: z.number().nonnegative(),
-    heston: z.number().nonnegative().optional(),
-    merton: z.number().nonnegative().optional(),
-  }),
+  rmseVolPts: rmseSchema,
+  rmseAllVolPts: rmseSchema,
   quotes: z.number().int().nonnegative(),
+  quotesCore: z.number().int().nonnegative(),
 }) satisfies z.ZodType<ModelSmileView>;
 
 const modelValueSchema = z.object({
@@ -153,6 +158,8 @@ export const surfaceLocalVolSchema = z.object({
       strike: z.array(z.number()),
       impliedVol: z.array(z.number()),
       localVol: nullableNumbers,
+      atmImpliedVol: z.number().nonnegative(),
+      atmLocalVol: z.number().nullable(),
     }),
   ),
 }) satisfies z.ZodType<SurfaceLocalVolView>;

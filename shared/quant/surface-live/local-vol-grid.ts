@@ -71,6 +71,8 @@ export function localVolView(
       strike: s.k.map((x) => s.forward * Math.exp(x)),
       impliedVol: s.k.map((x) => surface.iv(x, s.tYears)),
       localVol: s.k.map((x) => finiteOrNull(localVol(surface, x, s.tYears))),
+      atmImpliedVol: surface.iv(0, s.tYears),
+      atmLocalVol: finiteOrNull(localVol(surface, 0, s.tYears)),
     })),
   };
 }

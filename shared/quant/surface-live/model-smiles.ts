@@ -62,18 +62,21 @@ export function mertonSmileVols(
 
 /**
  * RMSE in vol points of model vols against the market points' target vols (`vols[j]` belongs to
- * `market[j]`). A point the model cannot price counts as missed by its whole target vol, as in
- * the calibration's own misfit.
+ * `market[j]`), over the points `keep` selects; undefined when it selects none. A point the model
+ * cannot price counts as missed by its whole target vol, as in the calibration's own misfit.
  */
 export function marketRmseVolPts(
   market: readonly SurfaceMarketPoint[],
   vols: readonly (number | null)[],
-): number {
-  if (market.length === 0) return 0;
+  keep: (p: SurfaceMarketPoint) => boolean = () => true,
+): number | undefined {
   let sq = 0;
+  let n = 0;
   market.forEach((p, j) => {
+    if (!keep(p)) return;
     const e = (vols[j] ?? 0) - p.targetIv;
     sq += e * e;
+    n++;
   });
-  return 100 * Math.sqrt(sq / market.length);
+  return n > 0 ? 100 * Math.sqrt(sq / n) : undefined;
 }

@@ -7,7 +7,7 @@
  */
 import type { SurfaceFitView } from '../../domain/vol-surface';
 import type { ModelSmileView, SurfaceModelsView } from '../../domain/vol-models';
-import { CalibrationCancelledError } from '../surface/calibration-points';
+import { CalibrationCancelledError, Z_MAX } from '../surface/calibration-points';
 import { calibrateHeston } from '../surface/heston-calibrate';
 import { calibrateMerton } from '../surface/merton-calibrate';
 import { bookSurfaceFromView } from './book-vols';
@@ -107,6 +107,15 @@ export function runSurfaceModelsJob(
     const hAll = heston ? hestonSmileVols(heston, s.tYears, [...s.curve.k, ...marketK]) : [];
     const mAll = merton ? mertonSmileVols(merton, s.tYears, [...s.curve.k, ...marketK]) : [];
     const n = s.curve.k.length;
+    const sviVols = s.market.map((p) => p.fitIv);
+    // The calibration's domain at this expiry: within Z_MAX ATM standard deviations.
+    const kMax = Z_MAX * Math.sqrt(surface.totalVariance(0, s.tYears));
+    const core = (p: { k: number }) => Math.abs(p.k) <= kMax;
+    const rmse = (keep: (p: { k: number }) => boolean) => ({
+      svi: marketRmseVolPts(s.market, sviVols, keep),
+      heston: heston ? marketRmseVolPts(s.market, hAll.slice(n), keep) : undefined,
+      merton: merton ? marketRmseVolPts(s.market, mAll.slice(n), keep) : undefined,
+    });
     return {
       expiry: s.expiry,
       expiryMs: s.expiryMs,
@@ -118,12 +127,10 @@ export function runSurfaceModelsJob(
       sviIv: s.curve.iv,
       hestonIv: heston ? hAll.slice(0, n) : s.curve.k.map(() => null),
       mertonIv: merton ? mAll.slice(0, n) : s.curve.k.map(() => null),
-      rmseVolPts: {
-        svi: s.rmseVolPts,
-        heston: heston ? marketRmseVolPts(s.market, hAll.slice(n)) : undefined,
-        merton: merton ? marketRmseVolPts(s.market, mAll.slice(n)) : undefined,
-      },
+      rmseVolPts: rmse(core),
+      rmseAllVolPts: rmse(() => true),
       quotes: s.market.length,
+      quotesCore: s.market.filter(core).length,
     };
   });
 

@@ -11,6 +11,8 @@ import type { VolSurface } from './surface';
  * the loop), and report the final misfit in vol points by inverting the model prices once.
  */
 export const Z_GRID: readonly number[] = [-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
+/** The calibration's domain: |k| <= Z_MAX ATM standard deviations. */
+export const Z_MAX = 2;
 
 export interface SlicePoints {
   tYears: number;

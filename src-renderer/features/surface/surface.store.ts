@@ -17,8 +17,11 @@ import { client } from '../../app/client';
 export type SurfaceStatus = ApiOutput<'surface.getStatus'>;
 export type SurfaceSettings = SurfaceStatus['settings'];
 export type BookVolRow = ApiOutput<'surface.getBookVols'>[number];
+/** The screen's sections. */
+export type SurfaceTab = 'surface' | 'local-vol' | 'models' | 'constraint';
 
 interface SurfaceState {
+  tab: SurfaceTab;
   underlying: string;
   model: SurfaceModel;
   /** Selected expiry of the smile chart and the residuals table. */
@@ -37,6 +40,7 @@ interface SurfaceState {
 export const useSurfaceStore = create<SurfaceState>()(
   persist(
     (): SurfaceState => ({
+      tab: 'surface',
       underlying: 'BTC',
       model: 'svi',
       expiry: undefined,
@@ -51,7 +55,7 @@ export const useSurfaceStore = create<SurfaceState>()(
     }),
     {
       name: 'cerberus.surface',
-      partialize: (s) => ({ underlying: s.underlying, model: s.model }),
+      partialize: (s) => ({ underlying: s.underlying, model: s.model, tab: s.tab }),
     },
   ),
 );
@@ -96,6 +100,9 @@ export async function loadStatus(): Promise<void> {
   try {
     const status = await client.invoke('surface.getStatus', {});
     useSurfaceStore.setState({ status });
+    // A remembered unconstrained selection whose fit has since been turned off.
+    if (useSurfaceStore.getState().model === 'svi-free' && !status.settings.fitUnconstrained)
+      select({ model: 'svi' });
   } catch (err) {
     useSurfaceStore.setState({ error: message(err) });
   }

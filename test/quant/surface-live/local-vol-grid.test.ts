@@ -43,6 +43,8 @@ describe('local vol view', () => {
         expect(s.localVol[j]).toBeCloseTo(localVol(surface, k, s.tYears) ?? NaN, 12),
       );
       s.k.forEach((k, j) => expect(s.impliedVol[j]).toBeCloseTo(surface.iv(k, s.tYears), 12));
+      expect(s.atmLocalVol).toBeCloseTo(localVol(surface, 0, s.tYears) ?? NaN, 12);
+      expect(s.atmImpliedVol).toBeCloseTo(surface.iv(0, s.tYears), 12);
     }
   });
 

@@ -89,19 +89,31 @@ describe('surface models job', () => {
       }
       const slice = view.slices.find((x) => x.expiry === s.expiry);
       if (!slice) throw new Error('slice missing');
-      let sqH = 0;
-      let sqM = 0;
+      // Independently: all quotes, and those within 2 ATM standard deviations.
+      const sd = Math.sqrt(surface.totalVariance(0, s.tYears));
+      const acc = { all: { h: 0, m: 0, n: 0 }, core: { h: 0, m: 0, n: 0 } };
       for (const p of slice.market) {
-        const ivH = hestonImpliedVol(1, Math.exp(p.k), s.tYears, h) ?? 0;
-        sqH += (ivH - p.targetIv) ** 2;
+        const eH = (hestonImpliedVol(1, Math.exp(p.k), s.tYears, h) ?? 0) - p.targetIv;
         const type = p.k < 0 ? 'put' : 'call';
         const opt = { type, forward: 1, strike: Math.exp(p.k), tYears: s.tYears } as const;
-        const ivM = impliedVolBlack76({ ...opt, price: mertonPrice(opt, m) });
-        sqM += (ivM - p.targetIv) ** 2;
+        const eM = impliedVolBlack76({ ...opt, price: mertonPrice(opt, m) }) - p.targetIv;
+        for (const [name, a] of Object.entries(acc)) {
+          if (name === 'core' && Math.abs(p.k) > 2 * sd) continue;
+          a.h += eH * eH;
+          a.m += eM * eM;
+          a.n++;
+        }
       }
-      expect(s.rmseVolPts.heston).toBeCloseTo(100 * Math.sqrt(sqH / slice.market.length), 6);
-      expect(s.rmseVolPts.merton).toBeCloseTo(100 * Math.sqrt(sqM / slice.market.length), 6);
-      expect(s.rmseVolPts.svi).toBe(slice.rmseVolPts);
+      const r = (sq: number, n: number) => 100 * Math.sqrt(sq / n);
+      expect(s.quotesCore).toBe(acc.core.n);
+      expect(s.quotesCore).toBeGreaterThanOrEqual(5);
+      expect(s.quotesCore).toBeLessThan(s.quotes);
+      expect(s.rmseAllVolPts.heston).toBeCloseTo(r(acc.all.h, acc.all.n), 6);
+      expect(s.rmseAllVolPts.merton).toBeCloseTo(r(acc.all.m, acc.all.n), 6);
+      expect(s.rmseVolPts.heston).toBeCloseTo(r(acc.core.h, acc.core.n), 6);
+      expect(s.rmseVolPts.merton).toBeCloseTo(r(acc.core.m, acc.core.n), 6);
+      // SVI over all quotes is the fit's own RMSE.
+      expect(s.rmseAllVolPts.svi).toBeCloseTo(slice.rmseVolPts, 9);
       expect(s.mertonIv.every((v) => v === null || (v > 0.05 && v < 3))).toBe(true);
     }
     // Heston bends more than constant-parameter jumps across 7 days .. 8 months on this smile.
