@@ -9,6 +9,8 @@ import { dispatch } from '../../shared/contract/dispatch';
 import type { ApiKey, ApiOutput } from '../../shared/contract/api';
 import type { BookSnapshot } from '../../shared/domain/valuation';
 import type { BookService } from '../../src-main/services/book/book.service';
+import { runSurfaceModelsJob } from '../../shared/quant/surface-live/models-job';
+import { modelBookOptions } from '../../src-main/services/surface/surface-book';
 import { SurfaceService } from '../../src-main/services/surface/surface.service';
 import { withServices } from '../helpers/services-harness';
 
@@ -174,6 +176,25 @@ describe('surface feature', () => {
       expect.arrayContaining(['heston', 'merton', 'smiles', 'book']),
     );
     expect(mine.some((e) => e.outcome === 'done')).toBe(true);
+  });
+
+  it('runs the model job in a worker exactly as the library does in-process', async () => {
+    const view = await call('surface.getFit', { underlying: 'MSTR', model: 'svi' });
+    const { ctx } = harness.services;
+    const book = modelBookOptions(ctx.book.contents(), 'MSTR', 0.04);
+    expect(book.length).toBeGreaterThanOrEqual(1);
+    const job = { view, book };
+    const handle = ctx.pool.run((api, control) => api.surfaceModels(job, control), 30_000);
+    const local = runSurfaceModelsJob(job);
+    const remote = await handle.promise;
+    const strip = (v: typeof local) => ({
+      ...v,
+      computeMs: 0,
+      heston: v.heston && { ...v.heston, calibMs: 0 },
+      merton: v.merton && { ...v.merton, calibMs: 0 },
+    });
+    expect(strip(remote)).toEqual(strip(local));
+    expect(remote.heston?.calibMs).toBeGreaterThan(0);
   });
 
   it('cancels a model run', async () => {
