@@ -4,6 +4,8 @@
  * can report progress and notice cancellation between chunks.
  */
 import type { PositionRisk } from '../domain/valuation';
+import type { QuotedChain } from '../sim/demo-chain';
+import type { DemoMarketView } from '../sim/demo-quotes';
 import type { BookValuationInput } from '../quant/book/revalue-book';
 import type { BasisJobInput } from '../quant/basis/store-report';
 import type { BasisReportView } from '../quant/basis/report-view';
@@ -37,6 +39,12 @@ export interface ComputeApi extends RiskComputeApi {
     input: BookValuationInput,
     control: JobControl,
   ): Promise<{ risks: PositionRisk[]; computeMs: number }>;
+  /** The demo desk's full chain of one underlying (hundreds of American prices: never on main). */
+  quoteDemoChain(
+    view: DemoMarketView,
+    underlying: string,
+    control: JobControl,
+  ): Promise<QuotedChain>;
   /**
    * Fits one underlying's chain with each requested model (SVI arbitrage-free, SABR) and returns
    * per model the screen's view and 3D grid, or the error; cancellation is checked between models.

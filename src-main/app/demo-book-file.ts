@@ -9,7 +9,7 @@ import { MS_PER_DAY, utcDayStartMs } from '../../shared/domain/time';
 import { DemoDesk } from '../venues/demo/demo-desk';
 import { buildDemoHistory } from '../venues/demo/demo-history';
 import { readRealDaily } from '../venues/demo/demo-history-files';
-import type { DemoUnderlying } from '../venues/demo/demo-universe';
+import type { DemoUnderlying } from '../../shared/sim/demo-universe';
 import { createSampleBook } from '../venues/demo/sample-book';
 
 export interface DemoBookOptions {

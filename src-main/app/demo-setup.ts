@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import { MS_PER_DAY, MS_PER_MINUTE, utcDayStartMs } from '../../shared/domain/time';
 import type { DbClient } from '../db/db-client';
-import { DemoDesk, type DemoDeskState } from '../venues/demo/demo-desk';
+import { DemoDesk, type DemoDeskOptions, type DemoDeskState } from '../venues/demo/demo-desk';
 import { buildDemoHistory } from '../venues/demo/demo-history';
 import { readRealDaily } from '../venues/demo/demo-history-files';
 import { createSampleBook } from '../venues/demo/sample-book';
-import type { DemoUnderlying } from '../venues/demo/demo-universe';
+import type { DemoUnderlying } from '../../shared/sim/demo-universe';
 import type { MarketUpdate } from '../venues/venue-gateway';
 
 const STATE_KEY = 'demo.state';
@@ -23,6 +23,8 @@ export interface DemoSetupOptions {
   seed: number;
   nowMs: number;
   tickMs?: number;
+  /** Quotes whole chains off the main thread (the compute pool). */
+  chainQuoter?: DemoDeskOptions['chainQuoter'];
   /** Receives each warm-up minute (written to the store, not broadcast). */
   onWarmup?: (u: MarketUpdate) => void;
 }
@@ -72,6 +74,7 @@ export async function setUpDemoDesk(opts: DemoSetupOptions): Promise<DemoSetup> 
     funding: state.funding,
     ledger: state.ledger,
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
+    ...(opts.chainQuoter ? { chainQuoter: opts.chainQuoter } : {}),
   });
   if (firstLaunch) {
     const book = createSampleBook(desk.view());

@@ -66,6 +66,8 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     seed: config.seed,
     nowMs,
     tickMs: config.tickMs,
+    chainQuoter: (view, underlying) =>
+      pool.run((api, control) => api.quoteDemoChain(view, underlying, control), 30_000).promise,
     onWarmup: (u) => quoteRowsOf(u).forEach((row) => writer.add(row)),
   });
   await writer.flush();

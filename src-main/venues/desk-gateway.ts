@@ -69,9 +69,11 @@ export class DeskGateway implements VenueGateway {
     return this.active.latest();
   }
 
-  getChain(underlying: string): OptionChain {
+  getChain(underlying: string): Promise<OptionChain> {
     if (this.active !== this.demo || !this.demo.getChain) {
-      throw new Error(`${this.active.label} provides no synchronous option chains`);
+      return Promise.reject(
+        new Error(`${this.active.label} provides no option chains through the desk`),
+      );
     }
     return this.demo.getChain(underlying);
   }

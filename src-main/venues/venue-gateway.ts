@@ -6,6 +6,7 @@
 import type { Account, Position } from '../../shared/domain/account';
 import type { Instrument } from '../../shared/domain/instrument';
 import type { Quote, UnderlyingState } from '../../shared/domain/quote';
+import type { QuotedChain } from '../../shared/sim/demo-chain';
 
 export interface GatewayCapabilities {
   positions: boolean;
@@ -28,12 +29,8 @@ export interface BookData {
   positions: Position[];
 }
 
-export interface OptionChain {
-  underlying: string;
-  tsMs: number;
-  instruments: Instrument[];
-  quotes: Quote[];
-}
+/** A quoted option chain (instruments and their quotes) of one underlying. */
+export type OptionChain = QuotedChain;
 
 export interface VenueGateway {
   readonly id: string;
@@ -47,5 +44,6 @@ export interface VenueGateway {
   onUpdate(listener: (update: MarketUpdate) => void): () => void;
   /** The latest update (also before the first tick). */
   latest(): MarketUpdate;
-  getChain?(underlying: string): OptionChain;
+  /** The full option chain now; may take a while (quoting hundreds of options). */
+  getChain?(underlying: string): Promise<OptionChain>;
 }

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { JobCancelledError, isCancelled, type ComputeApi } from '../../shared/contract/compute';
+import { quoteDemoChain } from '../../shared/sim/demo-chain';
 import { revalueBook } from '../../shared/quant/book/revalue-book';
 import { basisReportFromStore } from '../../shared/quant/basis/store-report';
 import { runSurfaceFitJob } from '../../shared/quant/surface-live/fit-job';
@@ -35,6 +36,10 @@ const api: ComputeApi = {
     const t0 = performance.now();
     const risks = revalueBook(input);
     return { risks, computeMs: performance.now() - t0 };
+  },
+  async quoteDemoChain(view, underlying, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    return quoteDemoChain(view, underlying);
   },
   async fitSurface(job, control) {
     if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);

@@ -10,7 +10,7 @@ import type { Position } from '../../shared/domain/account';
 import type { Instrument } from '../../shared/domain/instrument';
 import type { Quote } from '../../shared/domain/quote';
 import { DemoDesk } from '../../src-main/venues/demo/demo-desk';
-import type { MarketState } from '../../src-main/venues/demo/market-model';
+import type { MarketState } from '../../shared/sim/market-model';
 import type { Benchmark } from './bench-types';
 import { medianMs } from './bench-types';
 
@@ -27,7 +27,7 @@ const initial: MarketState = {
   steps: 0,
 };
 
-function bigBook(size: number): BookValuationInput {
+async function bigBook(size: number): Promise<BookValuationInput> {
   const desk = new DemoDesk({
     seed: 1,
     startMs: START,
@@ -38,7 +38,7 @@ function bigBook(size: number): BookValuationInput {
   const instruments: Instrument[] = [];
   const quotes: Quote[] = [];
   for (const u of ['BTC', 'MSTR', 'QQQ']) {
-    const chain = desk.getChain(u);
+    const chain = await desk.getChain(u);
     instruments.push(...chain.instruments);
     quotes.push(...chain.quotes);
   }
@@ -70,7 +70,7 @@ export const benchmarks: Benchmark[] = [
     unit: 'options/s',
     higherIsBetter: true,
     async run() {
-      const input = bigBook(20_000);
+      const input = await bigBook(20_000);
       const baselineMs = medianMs(() => void revalueBook(input), 3);
       const pool = new WorkerPool(sourceLocator(new URL('../../', import.meta.url)), { size: 2 });
       const half = input.positions.length / 2;

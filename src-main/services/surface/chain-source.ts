@@ -41,15 +41,11 @@ export function gatewayChainSource(
   return {
     id: gateway.id,
     underlyings: () => (getChain ? underlyings : []),
-    fetchChain(underlying) {
-      if (!getChain) return Promise.reject(new Error(`${gateway.label} provides no option chains`));
+    async fetchChain(underlying) {
+      if (!getChain) throw new Error(`${gateway.label} provides no option chains`);
       const state = market.getUnderlyings().find((u) => u.underlying === underlying);
-      if (!state) return Promise.reject(new Error(`no market data for ${underlying} yet`));
-      try {
-        return Promise.resolve(chainFromQuotes(getChain(underlying), state));
-      } catch (err) {
-        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-      }
+      if (!state) throw new Error(`no market data for ${underlying} yet`);
+      return chainFromQuotes(await getChain(underlying), state);
     },
   };
 }

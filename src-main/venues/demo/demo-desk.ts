@@ -9,7 +9,7 @@ import type { Quote, UnderlyingState } from '../../../shared/domain/quote';
 import { MS_PER_DAY, utcDayStartMs } from '../../../shared/domain/time';
 import { createRng, type Rng } from '../../../shared/quant/math/rng';
 import type { ConnectionState, MarketUpdate, OptionChain, VenueGateway } from '../venue-gateway';
-import { DEMO_UNDERLYINGS, type DemoUnderlying } from './demo-universe';
+import { DEMO_UNDERLYINGS, type DemoUnderlying } from '../../../shared/sim/demo-universe';
 import {
   instantVolOf,
   longRunVarOf,
@@ -17,10 +17,10 @@ import {
   stepMarket,
   varianceKappaOf,
   type MarketState,
-} from './market-model';
-import { demoCarry, quoteInstrument, type DemoMarketView } from './demo-quotes';
-import { demoImpliedVol, type SmileInputs } from './demo-smile';
-import { chainSpec, listChain } from './demo-instruments';
+} from '../../../shared/sim/market-model';
+import { demoCarry, quoteInstrument, type DemoMarketView } from '../../../shared/sim/demo-quotes';
+import { demoImpliedVol, type SmileInputs } from '../../../shared/sim/demo-smile';
+import { quoteDemoChain } from '../../../shared/sim/demo-chain';
 import {
   completeFundingState,
   fundingSnapshotOf,
@@ -56,6 +56,8 @@ export interface DemoDeskOptions {
   schedule?: (fn: () => void, everyMs: number) => () => void;
   /** Wall clock the timer catches up with; defaults to Date.now. */
   clock?: () => number;
+  /** Quotes a whole chain; the app passes one that runs in the compute pool. Default: in-thread. */
+  chainQuoter?: (view: DemoMarketView, underlying: string) => Promise<OptionChain>;
 }
 
 export class DemoDesk implements VenueGateway {
@@ -249,14 +251,9 @@ export class DemoDesk implements VenueGateway {
     return { tsMs: view.tsMs, quotes, underlyings: this.underlyingStates(view) };
   }
 
-  getChain(underlying: string): OptionChain {
-    if (!(DEMO_UNDERLYINGS as readonly string[]).includes(underlying)) {
-      throw new Error(`the demo desk lists no options on "${underlying}"`);
-    }
-    const view = this.view();
-    const u = underlying as DemoUnderlying;
-    const instruments = listChain(chainSpec(u, view.spot[u], view.tsMs));
-    const quotes = instruments.flatMap((i) => quoteInstrument(i, view) ?? []);
-    return { underlying, tsMs: view.tsMs, instruments, quotes };
+  /** Quotes the whole chain at the current view, through the injected quoter (a worker in the app). */
+  getChain(underlying: string): Promise<OptionChain> {
+    const quoter = this.opts.chainQuoter ?? (async (view, u) => quoteDemoChain(view, u));
+    return quoter(this.view(), underlying);
   }
 }

@@ -7,8 +7,8 @@
 import type { DailyCloseSeries } from '../../../shared/domain/book-file';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { createRng } from '../../../shared/quant/math/rng';
-import { stepMarket, spotOf, type MarketState } from './market-model';
-import type { DemoUnderlying } from './demo-universe';
+import { stepMarket, spotOf, type MarketState } from '../../../shared/sim/market-model';
+import type { DemoUnderlying } from '../../../shared/sim/demo-universe';
 
 export interface MstrDailyRow {
   tsMs: number;

@@ -13,10 +13,10 @@ import {
   equityInstrument,
   linearPerp,
   nearestStrike,
-} from './demo-instruments';
-import { quoteInstrument, type DemoMarketView } from './demo-quotes';
+} from '../../../shared/sim/demo-instruments';
+import { quoteInstrument, type DemoMarketView } from '../../../shared/sim/demo-quotes';
 import { demoPerp } from './demo-perp-markets';
-import type { DemoUnderlying } from './demo-universe';
+import type { DemoUnderlying } from '../../../shared/sim/demo-universe';
 
 export const DEMO_ACCOUNTS: Account[] = [
   {

@@ -3,7 +3,7 @@
  * exact raw-SVI smile, so an SVI fit must recover it and the metrics have closed-form references.
  */
 import type { ChainExpiry, OptionChain } from '../../../shared/quant/surface/chain';
-import { ssviTotalVariance } from '../../../src-main/venues/demo/demo-smile';
+import { ssviTotalVariance } from '../../../shared/sim/demo-smile';
 
 export const SSVI = { rho: -0.35, eta: 1.1, gamma: 0.4 };
 export const AS_OF = Date.UTC(2026, 10, 20, 8);

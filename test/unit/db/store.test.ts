@@ -5,7 +5,7 @@ import { openDatabase } from '../../../src-main/db/database';
 import { createDbApi } from '../../../src-main/db/db-api';
 import { migrations } from '../../../src-main/db/migrations/index';
 import { DEMO_ACCOUNTS } from '../../../src-main/venues/demo/sample-book';
-import { equityInstrument } from '../../../src-main/venues/demo/demo-instruments';
+import { equityInstrument } from '../../../shared/sim/demo-instruments';
 import { tempDir } from '../../helpers/temp-dir';
 
 const dirs: { remove(): void }[] = [];

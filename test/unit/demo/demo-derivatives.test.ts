@@ -19,7 +19,7 @@ import { DemoDerivativesSource } from '../../../src-main/venues/demo/demo-deriva
 import { DemoDesk } from '../../../src-main/venues/demo/demo-desk';
 import { ledgerOf, topUp, TOP_UP_TO } from '../../../src-main/venues/demo/demo-ledger';
 import { DEMO_PERPS } from '../../../src-main/venues/demo/demo-perp-markets';
-import type { MarketState } from '../../../src-main/venues/demo/market-model';
+import type { MarketState } from '../../../shared/sim/market-model';
 import { createSampleBook } from '../../../src-main/venues/demo/sample-book';
 import { ASSETS_DIR } from '../../helpers/services-harness';
 

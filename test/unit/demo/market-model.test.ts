@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../shared/quant/math/rng';
 import { DemoDesk } from '../../../src-main/venues/demo/demo-desk';
-import { spotOf, stepMarket, type MarketState } from '../../../src-main/venues/demo/market-model';
+import { spotOf, stepMarket, type MarketState } from '../../../shared/sim/market-model';
 
 const initial: MarketState = {
   btc: { logSpot: Math.log(90_000), variance: 0.5 ** 2 },
@@ -86,10 +86,10 @@ describe('demo desk gateway', () => {
     expect(b.latest().underlyings).toEqual(a.latest().underlyings);
   });
 
-  it('quotes option chains with bid <= mark <= ask and positive implied vols', () => {
+  it('quotes option chains with bid <= mark <= ask and positive implied vols', async () => {
     const desk = make();
     for (const u of ['BTC', 'MSTR', 'QQQ']) {
-      const chain = desk.getChain(u);
+      const chain = await desk.getChain(u);
       expect(chain.quotes.length).toBeGreaterThan(50);
       for (const q of chain.quotes) {
         expect(q.mark).toBeGreaterThan(0);
@@ -122,7 +122,7 @@ describe('demo desk gateway', () => {
     expect(Math.abs(q?.fundingRate ?? 1)).toBeLessThanOrEqual(0.0075);
   });
 
-  it('refuses chains for underlyings it does not list', () => {
-    expect(() => make().getChain('DOGE')).toThrow(/no options/);
+  it('refuses chains for underlyings it does not list', async () => {
+    await expect(make().getChain('DOGE')).rejects.toThrow(/no options/);
   });
 });

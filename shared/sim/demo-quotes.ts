@@ -5,12 +5,12 @@
  * forward (undiscounted, as Deribit's mark is), equity options in USD at American prices
  * (ALO engine) so that the quoted IV is the American-model implied vol.
  */
-import type { FundingSnapshot } from '../../../shared/domain/derivatives';
-import type { Instrument, OptionInstrument } from '../../../shared/domain/instrument';
-import type { Quote } from '../../../shared/domain/quote';
-import { MS_PER_YEAR } from '../../../shared/domain/time';
-import { priceAmerican } from '../../../shared/quant/american/index';
-import { bsmPrice } from '../../../shared/quant/pricing/bsm';
+import type { FundingSnapshot } from '../domain/derivatives';
+import type { Instrument, OptionInstrument } from '../domain/instrument';
+import type { Quote } from '../domain/quote';
+import { MS_PER_YEAR } from '../domain/time';
+import { priceAmerican } from '../quant/american/index';
+import { bsmPrice } from '../quant/pricing/bsm';
 import { DEMO_RATES, SMILE_PARAMS, type DemoUnderlying } from './demo-universe';
 import { demoImpliedVol, type SmileInputs } from './demo-smile';
 

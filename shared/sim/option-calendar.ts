@@ -3,7 +3,7 @@
  * 20:00 UTC (weeklies and the monthly third Friday); Deribit BTC/ETH options at 08:00 UTC
  * (dailies, weeklies on Friday, monthlies and quarterlies on the last Friday).
  */
-import { MS_PER_DAY, MS_PER_HOUR } from '../../../shared/domain/time';
+import { MS_PER_DAY, MS_PER_HOUR } from '../domain/time';
 
 function utcDate(y: number, m: number, d: number, hour: number): number {
   return Date.UTC(y, m, d, hour);

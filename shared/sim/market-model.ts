@@ -4,9 +4,9 @@
  * mNAV mean-reverting (OU); a perpetual premium over the BTC index (OU). Same seed and the same
  * number of steps give the same path; the clock only stamps it.
  */
-import { cholesky } from '../../../shared/quant/math/cholesky';
-import type { Rng } from '../../../shared/quant/math/rng';
-import { MS_PER_YEAR } from '../../../shared/domain/time';
+import { cholesky } from '../quant/math/cholesky';
+import type { Rng } from '../quant/math/rng';
+import { MS_PER_YEAR } from '../domain/time';
 import {
   ASSET_PARAMS,
   MNAV_PARAMS,

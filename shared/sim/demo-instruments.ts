@@ -6,7 +6,7 @@ import type {
   OptionRight,
   PerpetualInstrument,
   SpotInstrument,
-} from '../../../shared/domain/instrument';
+} from '../domain/instrument';
 import { deribitExpiries, equityExpiries, strikeGrid } from './option-calendar';
 import type { DemoUnderlying } from './demo-universe';
 
