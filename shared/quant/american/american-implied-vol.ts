@@ -8,6 +8,7 @@
  * and an ImpliedVolError with reason 'below-intrinsic' or 'above-maximum' says which failed.
  */
 import { ImpliedVolError } from '../iv/implied-vol-error';
+import { brentRoot } from '../stats/optimize';
 import type { OptionType } from '../pricing/types';
 import type { AmericanMethod, AmericanOptions, CashDividend } from './american-types';
 import { priceAmerican } from './price-american';
@@ -89,72 +90,11 @@ export function americanImpliedVol(
       `americanImpliedVol: price ${price} is above the model value at vol ${VOL_HIGHS[VOL_HIGHS.length - 1]}`,
     );
   }
-  return brent(valueAt, price, lo, fLo, hi, fHi, opts.volTolerance ?? 1e-10, scale * 1e-14);
-}
-
-/** Brent's root finder on f(v) = value(v) - target with f(lo) < 0 <= f(hi). */
-function brent(
-  value: (v: number) => number,
-  target: number,
-  lo: number,
-  fLo: number,
-  hi: number,
-  fHi: number,
-  volTol: number,
-  fTol: number,
-): number {
-  let a = lo;
-  let fa = fLo;
-  let b = hi;
-  let fb = fHi;
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let e = d;
-  for (let iter = 0; iter < 100; iter++) {
-    if (Math.abs(fc) < Math.abs(fb)) {
-      [a, b, c] = [b, c, b];
-      [fa, fb, fc] = [fb, fc, fb];
-    }
-    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * volTol;
-    const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || Math.abs(fb) <= fTol) return b;
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      const s = fb / fa;
-      let p: number;
-      let q: number;
-      if (a === c) {
-        p = 2 * m * s;
-        q = 1 - s;
-      } else {
-        const qa = fa / fc;
-        const r = fb / fc;
-        p = s * (2 * m * qa * (qa - r) - (b - a) * (r - 1));
-        q = (qa - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = m;
-        e = m;
-      }
-    } else {
-      d = m;
-      e = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = value(b) - target;
-    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-  }
-  return b;
+  return brentRoot((vol) => valueAt(vol) - price, lo, hi, {
+    fa: fLo,
+    fb: fHi,
+    tol: opts.volTolerance ?? 1e-10,
+    fTol: scale * 1e-14,
+    maxIterations: 100,
+  });
 }

@@ -235,12 +235,21 @@ export function brentRoot(
   f: (x: number) => number,
   a: number,
   b: number,
-  options: { tol?: number; maxIterations?: number } = {},
+  options: {
+    tol?: number;
+    maxIterations?: number;
+    /** Stop as soon as |f| <= fTol (default 0: only an exact zero). */
+    fTol?: number;
+    /** f(a) and f(b) when the caller already has them (saves two evaluations). */
+    fa?: number;
+    fb?: number;
+  } = {},
 ): number {
   const tol = options.tol ?? 1e-12;
+  const fTol = options.fTol ?? 0;
   const maxIterations = options.maxIterations ?? 200;
-  let fa = f(a);
-  let fb = f(b);
+  let fa = options.fa ?? f(a);
+  let fb = options.fb ?? f(b);
   if (fa === 0) return a;
   if (fb === 0) return b;
   if (!(fa * fb < 0)) throw new RangeError(`brentRoot: f(${a}) and f(${b}) do not bracket a root`);
@@ -265,7 +274,7 @@ export function brentRoot(
     }
     const tol1 = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tol;
     const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol1 || fb === 0) return b;
+    if (Math.abs(m) <= tol1 || Math.abs(fb) <= fTol) return b;
     if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
       const s = fb / fa;
       let p: number;
