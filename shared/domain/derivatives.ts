@@ -48,6 +48,8 @@ export interface MarginBracket {
   cap: number;
   mmr: number;
   maintAmount?: number | undefined;
+  /** Highest leverage the venue allows in this bracket, when it publishes one. */
+  maxLeverage?: number | undefined;
 }
 
 /** A derivatives position as the venue reports it (absolute size and side). */
@@ -75,4 +77,21 @@ export interface AccountMarginState {
   currency: string;
   walletBalance: number;
   positions: VenuePerpPosition[];
+  /**
+   * 'portfolio': a Binance Portfolio Margin account, judged by uniMMR and its bands
+   * (`shared/quant/perps/margin-levels.ts`); standard margin when absent.
+   */
+  marginSystem?: 'standard' | 'portfolio' | undefined;
+  /** Other assets a portfolio-margin account counts as collateral (valued at the rate given). */
+  collateral?: CollateralAsset[] | undefined;
+}
+
+/** An asset counted as margin at `collateralRate` of its value (the venue's haircut). */
+export interface CollateralAsset {
+  asset: string;
+  amount: number;
+  /** Price in the account currency. */
+  price: number;
+  /** 0..1 (Binance "collateral ratio"). */
+  collateralRate: number;
 }

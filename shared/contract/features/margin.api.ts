@@ -10,6 +10,7 @@ import type {
   MarginAccountReport,
   PositionMarginView,
 } from '../../quant/perps-live/margin-report';
+import type { PortfolioMarginView } from '../../quant/perps-live/portfolio-margin';
 import { empty } from '../common';
 
 const id = z.string().min(1).max(200);
@@ -51,6 +52,20 @@ const ladderSchema = z.object({
   level: marginLevelSchema,
 }) satisfies z.ZodType<LadderRow>;
 
+export const portfolioMarginSchema = z.object({
+  uniMmr: nullableNum,
+  status: z.enum(['normal', 'marginCall', 'reduceOnly', 'liquidation', 'liquidationWithLoss']),
+  adjustedEquity: num,
+  collateralValue: num,
+  bands: z.object({
+    marginCall: z.literal(1.5),
+    reduceOnly: z.literal(1.2),
+    liquidation: z.literal(1.05),
+    liquidationWithLoss: z.literal(1.0),
+  }),
+  reduceOnly: z.boolean(),
+}) satisfies z.ZodType<PortfolioMarginView>;
+
 export const marginAccountSchema = z.object({
   accountId: id,
   name: z.string(),
@@ -72,6 +87,7 @@ export const marginAccountSchema = z.object({
   liquidationShockUp: nullableNum,
   positions: z.array(positionSchema),
   ladder: z.array(ladderSchema),
+  portfolioMargin: portfolioMarginSchema.nullable(),
   notes: z.array(z.string()),
 }) satisfies z.ZodType<MarginAccountReport>;
 

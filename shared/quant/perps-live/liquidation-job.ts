@@ -14,6 +14,7 @@ import { liquidationProbabilityMc, type LiquidationMcResult } from '../perps/liq
 import { mcPoolsFromAccount } from '../perps/mc-account';
 import type { LiquidationMcInput, McPool, McUnderlying } from '../perps/mc-model';
 import { accountSpecs, type MarginAccountInput } from './margin-spec';
+import { applyTrade, type TradeTicket } from './trade-apply';
 
 export const DEFAULT_CHUNK_PATHS = 20_000;
 
@@ -26,6 +27,14 @@ export interface AccountMcOptions {
   fundingRates?: Readonly<Record<string, number>>;
   studentTNu?: number;
   checkpointsHours?: readonly number[];
+  /** Merton jumps on every underlying (log size N(meanLog, volLog), intensity per year). */
+  jumps?: JumpSpec;
+}
+
+export interface JumpSpec {
+  intensityPerYear: number;
+  meanLog: number;
+  volLog: number;
 }
 
 export interface AccountMcInput {
@@ -56,7 +65,18 @@ export function accountMcInput(
   const underlyings: McUnderlying[] = underlyingIds.map((id, k) => {
     const vol = account.vols[id];
     if (vol === undefined || !(vol > 0)) throw new RangeError(`no volatility for ${id}`);
-    return { id, spot: spots[k] as number, volAnnual: vol };
+    return {
+      id,
+      spot: spots[k] as number,
+      volAnnual: vol,
+      ...(opts.jumps
+        ? {
+            jumpIntensityPerYear: opts.jumps.intensityPerYear,
+            jumpMeanLog: opts.jumps.meanLog,
+            jumpVolLog: opts.jumps.volLog,
+          }
+        : {}),
+    };
   });
   const corr = (a: string, b: string): number =>
     a === b ? 1 : (opts.correlations?.[`${a}|${b}`] ?? opts.correlations?.[`${b}|${a}`] ?? 0);
@@ -209,6 +229,8 @@ export interface AccountLiquidationJob {
   /** Daily closes per underlying for the correlations (when options.correlations is absent). */
   closes?: Readonly<Record<string, readonly DailyClose[]>>;
   chunkPaths?: number;
+  /** A trade applied to the account first (the pre-trade check's after-state). */
+  trade?: { ticket: TradeTicket; markPrice: number };
 }
 
 export interface AccountLiquidationOutcome {
@@ -218,13 +240,26 @@ export interface AccountLiquidationOutcome {
   correlations: Record<string, number>;
 }
 
+function withTrade(
+  input: MarginAccountInput,
+  trade: NonNullable<AccountLiquidationJob['trade']>,
+): MarginAccountInput {
+  const market = input.markets.find((m) => m.instrumentId === trade.ticket.instrumentId);
+  if (!market) throw new RangeError(`${trade.ticket.instrumentId} is not listed for the account`);
+  return {
+    ...input,
+    account: applyTrade(input.account, market, trade.ticket, trade.markPrice).account,
+  };
+}
+
 /** Builds the account's Monte Carlo and runs it in chunks (result null: cancelled). */
 export function runAccountLiquidationJob(
   job: AccountLiquidationJob,
   hooks: McJobHooks = {},
 ): AccountLiquidationOutcome {
   const correlations = job.options.correlations ?? correlationsFromCloses(job.closes ?? {});
-  const { mc, poolLabels } = accountMcInput(job.account, { ...job.options, correlations });
+  const account = job.trade ? withTrade(job.account, job.trade) : job.account;
+  const { mc, poolLabels } = accountMcInput(account, { ...job.options, correlations });
   const result = runLiquidationMc(mc, job.seed, hooks, job.chunkPaths);
   return {
     result,

@@ -13,6 +13,7 @@ import { evaluateAccount, type AccountLiquidation } from '../perps/account-liqui
 import { distanceInSigmas } from '../perps/barrier';
 import { depositToReach, marginLevel, type MarginLevel } from '../perps/margin-levels';
 import { venueMarginRatio, venueRules } from '../perps/venue-rules';
+import { portfolioMarginView, type PortfolioMarginView } from './portfolio-margin';
 import {
   accountSpecs,
   type AccountSpecs,
@@ -83,6 +84,8 @@ export interface MarginAccountReport {
   liquidationShockUp: number | null;
   positions: PositionMarginView[];
   ladder: LadderRow[];
+  /** Binance Portfolio Margin accounts: uniMMR and its status; null for standard accounts. */
+  portfolioMargin: PortfolioMarginView | null;
   notes: string[];
 }
 
@@ -243,6 +246,10 @@ export function marginAccountReport(
     liquidationShockUp: liquidationShock(input, 1),
     positions,
     ladder,
+    portfolioMargin:
+      input.account.marginSystem === 'portfolio'
+        ? portfolioMarginView(t.balance, t.mm, input.account.collateral)
+        : null,
     notes: e.specs.notes,
   };
 }
