@@ -17,6 +17,9 @@ const num = z.number();
 const usd = z.number();
 const tsMs = z.number().int();
 
+/** Pricing model of a stress run (`risk/model-pricing.ts`). */
+export const pricingModelSchema = z.enum(['bsm-svi', 'heston', 'merton']);
+
 export const varMethodIdSchema = z.enum([
   'historical',
   'historical-ewma',
@@ -122,6 +125,7 @@ export const stressViewSchema = z.object({
         }),
       ),
       stressedVar99Usd: z.object({ base: usd, stressed: usd }).nullable(),
+      modelPnlUsd: z.object({ bsmSvi: usd, heston: usd.nullable(), merton: usd.nullable() }),
     }),
   ),
   grids: z.array(
@@ -146,6 +150,20 @@ export const stressViewSchema = z.object({
       maxLossUsd: usd,
     }),
   ),
+  pricing: z.object({
+    requested: pricingModelSchema,
+    used: pricingModelSchema,
+    stickiness: z.enum(['sticky-strike', 'sticky-delta']),
+    notes: z.array(z.string()),
+    models: z.array(
+      z.object({
+        model: pricingModelSchema,
+        available: z.boolean(),
+        covered: z.array(z.string()),
+        fallback: z.array(z.string()),
+      }),
+    ),
+  }),
   computeMs: z.number().nonnegative(),
 }) satisfies z.ZodType<StressJobView>;
 

@@ -10,6 +10,7 @@ import {
   backtestViewSchema,
   heatmapSchema,
   methodViewSchema,
+  pricingModelSchema,
   stressViewSchema,
   varMethodIdSchema,
 } from './risk-schemas';
@@ -57,6 +58,8 @@ export const riskRunSchema = z.object({
     mcPaths: z.number().int().positive(),
     mcSeed: z.number().int(),
     reverseTargetUsd: usd,
+    /** Pricing model of the stress scenarios (the headline stress numbers). */
+    stressPricingModel: pricingModelSchema,
   }),
   headline: riskHeadlineSchema.nullable(),
   methods: z.array(methodViewSchema),
@@ -134,6 +137,8 @@ export const riskApi = {
       .object({
         /** Loss (USD) reverse stress looks for; kept for later runs. */
         reverseTargetUsd: z.number().positive().max(1e12).optional(),
+        /** Pricing model of the stress scenarios; kept for later runs. */
+        stressPricingModel: pricingModelSchema.optional(),
       })
       .strict(),
     output: z.object({ runId: z.number().int().positive(), started: z.boolean() }),

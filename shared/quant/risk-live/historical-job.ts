@@ -63,7 +63,8 @@ export function historicalJob(input: RiskJobInput, hooks: JobHooks = {}): Histor
     windowDays = r.windowDays;
     hooks.onProgress?.(i + 1, total);
     const notes = [
-      `${r.windowDays} daily returns ${isoDate(r.fromDayMs)}..${isoDate(r.toDayMs)}, overlapping h-day moves, full revaluation, vols and rates held`,
+      `${r.windowDays} daily returns ${isoDate(r.fromDayMs)}..${isoDate(r.toDayMs)}, overlapping h-day moves, full revaluation, vol levels and rates held`,
+      prepared.volNote,
     ];
     if (r.gaps.length > 0) notes.push(`${r.gaps.length} gap(s) of more than 4 days in the history`);
     return {

@@ -7,6 +7,7 @@
 import type { BookFile } from '../../domain/book-file';
 import { riskBookFromJson, type RiskBookInput } from '../risk/book-input';
 import type { Copula } from '../risk/factor-model';
+import { volDynamicsNote, withStickyDelta, type RiskVolDynamics } from '../risk/sticky-delta';
 
 export interface RiskJobSettings {
   horizonsDays: number[];
@@ -33,6 +34,16 @@ export const DEFAULT_RISK_SETTINGS: RiskJobSettings = {
 export interface RiskJobInput {
   book: BookFile;
   settings: RiskJobSettings;
+  /**
+   * How option vols follow spot moves: absent or sticky-strike keeps each strike's vol;
+   * sticky-delta moves them along the underlyings' fitted smiles (`risk/sticky-delta.ts`).
+   */
+  vols?: RiskVolDynamics | undefined;
+}
+
+export interface PreparedBook extends RiskBookInput {
+  /** What the spot moves did to vols, for the run's notes. */
+  volNote: string;
 }
 
 /** Progress and cancellation hooks of a job (checked between chunks). */
@@ -51,9 +62,14 @@ export function checkCancelled(hooks: JobHooks): void {
   if (hooks.isCancelled?.()) throw new RiskJobCancelledError('risk job cancelled');
 }
 
-/** Validates the book (zod) and builds the revaluation view. */
-export function prepareBook(input: RiskJobInput): RiskBookInput {
-  return riskBookFromJson(input.book);
+/** Validates the book (zod) and builds the revaluation view under the run's vol dynamics. */
+export function prepareBook(input: RiskJobInput): PreparedBook {
+  const prepared = riskBookFromJson(input.book);
+  const vols = input.vols;
+  if (vols?.stickiness !== 'sticky-delta')
+    return { ...prepared, volNote: volDynamicsNote('sticky-strike', undefined) };
+  const sticky = withStickyDelta(prepared.book, vols.smiles, input.book.asOfMs);
+  return { ...prepared, book: sticky.book, volNote: volDynamicsNote('sticky-delta', sticky) };
 }
 
 export function clockOf(hooks: JobHooks): () => number {

@@ -89,7 +89,7 @@ export function mcSimulateJob(
     ...range,
     horizons,
     ranges: factorRanges(horizons, prepared.book.underlyings.length),
-    modelNotes: model.notes,
+    modelNotes: [...model.notes, prepared.volNote],
   };
 }
 

@@ -3,7 +3,9 @@
  * finite (USD, losses positive unless the name says P&L), no typed arrays, no optional fields
  * (absent = null) so the contract's zod schemas describe them exactly.
  */
+import type { VolStickiness } from '../../domain/vol-surface';
 import type { TrafficLightZone } from '../risk/backtest-stats';
+import type { PricingModelId } from '../risk/model-pricing';
 
 export type VarMethodId =
   | 'historical'
@@ -115,6 +117,29 @@ export interface StressScenarioView {
     from: string;
   }[];
   stressedVar99Usd: { base: number; stressed: number } | null;
+  /**
+   * The scenario's P&L under each pricing model side by side (model risk); null where the model
+   * has no calibration for the book's option underlyings (or failed on this scenario).
+   */
+  modelPnlUsd: { bsmSvi: number; heston: number | null; merton: number | null };
+}
+
+/** How a stress job priced the scenarios. */
+export interface StressPricingView {
+  /** The model the run asked for and the one the headline numbers use (BSM/SVI as fallback). */
+  requested: PricingModelId;
+  used: PricingModelId;
+  /** Vol rule of the BSM/SVI spot moves (the models carry their own). */
+  stickiness: VolStickiness;
+  notes: string[];
+  models: {
+    model: PricingModelId;
+    /** False: no calibration for any option underlying of the book. */
+    available: boolean;
+    /** Underlyings the model values, and those whose options fell back to BSM/SVI. */
+    covered: string[];
+    fallback: string[];
+  }[];
 }
 
 export interface StressGridView {
@@ -142,6 +167,7 @@ export interface StressJobView {
   scenarios: StressScenarioView[];
   grids: StressGridView[];
   reverse: ReverseStressView[];
+  pricing: StressPricingView;
   computeMs: number;
 }
 

@@ -3,7 +3,10 @@
  * (built-in files and the user's) by full revaluation with the liquidity cost, a stressed 1-day
  * Monte Carlo VaR99 where a scenario shocks correlations, every grid scenario node by node, and
  * reverse stress (smallest shock losing each target) along all-spots-down, all-spots-up and the
- * Monte Carlo tail direction.
+ * Monte Carlo tail direction. Scenarios and grids are priced with the run's pricing model
+ * (BSM/SVI, Heston or Merton, `stress-pricing.ts`), and every shock scenario also under the
+ * other models that have calibrations, side by side (model risk); reverse stress and the
+ * stressed VaR stay on BSM/SVI.
  */
 import { positionLiquidity, type RiskBookInput } from '../risk/book-input';
 import { withCorrelationShock, type FactorModel } from '../risk/factor-model';
@@ -16,7 +19,9 @@ import {
   type ShockDirection,
 } from '../risk/reverse-stress';
 import type { GridScenario, Scenario, ShockScenario } from '../risk/scenario-schema';
+import type { PricingModelId, RiskModelCalibration, RowPricing } from '../risk/model-pricing';
 import { expandGrid, runStress } from '../risk/stress';
+import { stressPricing } from './stress-pricing';
 import {
   checkCancelled,
   clockOf,
@@ -38,6 +43,10 @@ export interface StressJobInput extends RiskJobInput {
   scenarios: { origin: 'builtin' | 'user'; scenario: Scenario }[];
   /** Losses (USD, > 0) to find the smallest shock for. */
   reverseTargetsUsd: number[];
+  /** Pricing model of the scenarios and grids (default BSM/SVI). */
+  pricingModel?: PricingModelId | undefined;
+  /** The underlyings' latest Heston/Merton calibrations (none: those columns stay empty). */
+  models?: RiskModelCalibration[] | undefined;
 }
 
 function var99(prepared: RiskBookInput, model: FactorModel, seed: number): number {
@@ -51,10 +60,18 @@ function var99(prepared: RiskBookInput, model: FactorModel, seed: number): numbe
   return r.horizons[0]?.results[0]?.var ?? 0;
 }
 
-function gridView(prepared: RiskBookInput, g: GridScenario, hooks: JobHooks): StressGridView {
+function gridView(
+  prepared: RiskBookInput,
+  g: GridScenario,
+  pricing: RowPricing,
+  hooks: JobHooks,
+): StressGridView {
   const nodes = expandGrid(g).map((s) => {
     checkCancelled(hooks);
-    return { s, pnl: runStress(prepared.book, prepared.portfolio, s).pnlUsd };
+    return {
+      s,
+      pnl: runStress(prepared.book, prepared.portfolio, s, undefined, pricing).pnlUsd,
+    };
   });
   const spots = [...new Set(nodes.map((n) => n.s.default?.spot ?? 0))];
   const vols = [...new Set(nodes.map((n) => n.s.default?.vol ?? 0))];
@@ -128,9 +145,20 @@ export function stressJob(input: StressJobInput, hooks: JobHooks = {}): StressJo
   const tick = () => hooks.onProgress?.(++done, steps);
   let model: FactorModel | undefined;
   const modelOf = () => (model ??= runFactorModel(prepared, input));
+  const pricing = stressPricing(prepared, input);
   const scenarios: StressScenarioView[] = shocks.map(({ origin, scenario }) => {
     checkCancelled(hooks);
-    const r = runStress(prepared.book, prepared.portfolio, scenario, liquidity);
+    const byModel = pricing.side.map((p) => {
+      if (!p) return null;
+      try {
+        return runStress(prepared.book, prepared.portfolio, scenario, liquidity, p);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        pricing.failed(p.model, err.message);
+        return null;
+      }
+    });
+    const r = byModel[pricing.usedIndex] ?? (byModel[0] as NonNullable<(typeof byModel)[number]>);
     const corr = scenario.correlation ?? [];
     const stressedVar99Usd =
       corr.length > 0 && input.book.history
@@ -153,11 +181,16 @@ export function stressJob(input: StressJobInput, hooks: JobHooks = {}): StressJo
       worstPositions: r.byPosition.slice(0, 5),
       shocks: r.shocks,
       stressedVar99Usd,
+      modelPnlUsd: {
+        bsmSvi: byModel[0]?.pnlUsd ?? r.pnlUsd,
+        heston: byModel[1]?.pnlUsd ?? null,
+        merton: byModel[2]?.pnlUsd ?? null,
+      },
     };
   });
   scenarios.sort((a, b) => a.pnlUsd - b.pnlUsd);
   const grids = gridList.map((g) => {
-    const v = gridView(prepared, g, hooks);
+    const v = gridView(prepared, g, pricing.used, hooks);
     tick();
     return v;
   });
@@ -165,5 +198,5 @@ export function stressJob(input: StressJobInput, hooks: JobHooks = {}): StressJo
   const targets = input.reverseTargetsUsd.filter((t) => t > 0);
   const reverse = targets.length > 0 ? reverseViews(prepared, modelOf(), targets, seed) : [];
   tick();
-  return { scenarios, grids, reverse, computeMs: clock() - t0 };
+  return { scenarios, grids, reverse, pricing: pricing.view(), computeMs: clock() - t0 };
 }

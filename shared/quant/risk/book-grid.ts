@@ -13,10 +13,21 @@
  * so the coarse grid adds little error, and that error is inside what `grid-check.ts` measures
  * against full BS2002 revaluation. Rows where early exercise is never optimal (calls with q <= 0,
  * puts with r <= 0) skip the premium, as the pricer itself does.
+ *
+ * Sticky-delta rows read each spot node's vol off their moved smile (`sticky-delta.ts`), exactly
+ * as full revaluation does, so the grid approximates the same function and `grid-check.ts`
+ * measures its error against the same sticky-delta full revaluation.
  */
 import { bsmUnitValue } from './option-value';
 import { cubicWeights, type BookGrid } from './grid-interp';
-import { movedVol, optionRowValue, type RevalBook, type UnderlyingMove } from './reval-rows';
+import {
+  movedVol,
+  optionRowValue,
+  rowVol,
+  type RevalBook,
+  type UnderlyingMove,
+} from './reval-rows';
+import { smileVolShift } from './sticky-delta';
 
 export interface GridRange {
   xMin: number;
@@ -107,11 +118,13 @@ function fillUnderlying(book: RevalBook, g: BookGrid, u: number, options: GridOp
   const o = book.options;
   const rows = book.rowsByUnderlying[u] as Int32Array;
   const { nXi, nV } = g;
-  const base = u * nXi * nV;
+  const offset = u * nXi * nV;
   const s0 = book.spot0[u] as number;
-  const xs = Float64Array.from(
+  const spots = Float64Array.from(
     { length: nXi },
-    (_, j) => (g.scale[u] as number) * Math.sinh((g.xi0[u] as number) + j * (g.dXi[u] as number)),
+    (_, j) =>
+      s0 *
+      Math.exp((g.scale[u] as number) * Math.sinh((g.xi0[u] as number) + j * (g.dXi[u] as number))),
   );
   const vs = Float64Array.from({ length: nV }, (_, k) =>
     nV === 1 ? 0 : (g.v0[u] as number) + k * (g.dV[u] as number),
@@ -131,18 +144,23 @@ function fillUnderlying(book: RevalBook, g: BookGrid, u: number, options: GridOp
     const eep = earlyExerciseMatters(right, o.american[r] === 1, rate, carry)
       ? premiumGrid(book, r, g, u, options)
       : undefined;
+    // Under sticky-delta each spot node reads its own vol off the moved smile.
+    const base = o.volAnnual[r] as number;
+    const sd = o.stickyDelta;
+    const volAt = sd
+      ? Float64Array.from(spots, (spot) => base + smileVolShift(sd, r, u, spot))
+      : undefined;
     for (let k = 0; k < nV; k++) {
-      const vol = movedVol(o.volAnnual[r] as number, {
-        ...MOVE0,
-        volMultiplier: Math.exp(vs[k] as number),
-      });
+      const move = { ...MOVE0, volMultiplier: Math.exp(vs[k] as number) };
+      const flatVol = movedVol(base, move);
       for (let j = 0; j < nXi; j++) {
-        const spot = s0 * Math.exp(xs[j] as number);
+        const spot = spots[j] as number;
+        const vol = volAt ? movedVol(volAt[j] as number, move) : flatVol;
         let value = bsmUnitValue(right, spot, strike, tYears, rate, carry, vol);
         // The pricer floors American values at intrinsic and European: re-applying the floors at
         // each node keeps those pieces exact where the interpolated premium would smear them.
         if (eep) value = Math.max(value + Math.max(0, eep(j, k)), right * (spot - strike));
-        const idx = base + j * nV + k;
+        const idx = offset + j * nV + k;
         g.values[idx] = (g.values[idx] as number) + units * (value - v0);
       }
     }
@@ -193,7 +211,7 @@ function premiumGrid(
       Math.max(0, (o.tYears[r] as number) - move.dtYears),
       (o.rate[r] as number) + move.rateShift,
       o.carryYield[r] as number,
-      movedVol(o.volAnnual[r] as number, move),
+      rowVol(o, r, spot, move),
     );
     coarse[idx] = am - eu;
     return am - eu;

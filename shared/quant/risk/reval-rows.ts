@@ -14,10 +14,13 @@
  * vol * volMultiplier + volAddAbs) applied to each option's own implied vol (an ATM-vol factor per
  * underlying moving the whole smile in parallel, additively or proportionally); rate + shift for
  * every option (coin-settled rows carry their basis in `rate`, so it moves too); time moves by
- * `dtYears` (0 = instantaneous shock, the default of VaR).
+ * `dtYears` (0 = instantaneous shock, the default of VaR). Spot moves keep each strike's vol
+ * (sticky-strike) unless the rows carry a smile (`sticky-delta.ts`), which every revaluation
+ * here then follows through `rowVol`.
  */
 import { MODEL_OPTION, type Portfolio } from '../book/portfolio';
 import { optionUnitValue } from './option-value';
+import { smileVolShift, type StickyDeltaRows } from './sticky-delta';
 
 /** Vols are floored at 1% so a large negative vol shock cannot produce a zero or negative vol. */
 export const VOL_FLOOR = 0.01;
@@ -35,6 +38,8 @@ export interface OptionRows {
   units: Float64Array;
   /** USD value per unit at the base market (asOf). */
   value0: Float64Array;
+  /** Present when spot moves follow the fitted smile (sticky-delta, `sticky-delta.ts`). */
+  stickyDelta?: StickyDeltaRows | undefined;
 }
 
 export interface RevalBook {
@@ -144,6 +149,17 @@ export function movedVol(volAnnual: number, move: UnderlyingMove): number {
   return Math.max(VOL_FLOOR, volAnnual * move.volMultiplier + move.volAddAbs);
 }
 
+/**
+ * Vol of option row `r` when its underlying trades at `spot` after `move`: its own vol, moved
+ * along the smile under sticky-delta, then shocked and floored.
+ */
+export function rowVol(rows: OptionRows, r: number, spot: number, move: UnderlyingMove): number {
+  const sd = rows.stickyDelta;
+  const vol = rows.volAnnual[r] as number;
+  if (!sd) return movedVol(vol, move);
+  return movedVol(vol + smileVolShift(sd, r, rows.underlyingIndex[r] as number, spot), move);
+}
+
 /** USD value per unit of option row `r` when its underlying trades at `spot` after `move`. */
 export function optionRowValue(
   rows: OptionRows,
@@ -159,7 +175,7 @@ export function optionRowValue(
     Math.max(0, (rows.tYears[r] as number) - move.dtYears),
     (rows.rate[r] as number) + move.rateShift,
     rows.carryYield[r] as number,
-    movedVol(rows.volAnnual[r] as number, move),
+    rowVol(rows, r, spot, move),
   );
 }
 

@@ -6,7 +6,8 @@
  */
 import { MODEL_OPTION, type Portfolio } from '../book/portfolio';
 import { MS_PER_DAY, MS_PER_YEAR } from '../../domain/time';
-import { optionRowValue, type RevalBook, type UnderlyingMove } from './reval-rows';
+import { bsmPricing, type RowPricing } from './model-pricing';
+import type { RevalBook, UnderlyingMove } from './reval-rows';
 import type { GridScenario, ShockScenario, UnderlyingShock } from './scenario-schema';
 
 export interface AppliedShock {
@@ -73,11 +74,16 @@ export function resolveShocks(
   });
 }
 
+/**
+ * Revalues the book under a scenario. `pricing` values the option rows (default BSM at each
+ * row's vol, `model-pricing.ts` for Heston/Merton); linear rows are exact either way.
+ */
 export function runStress(
   book: RevalBook,
   portfolio: Portfolio,
   scenario: ShockScenario,
   liquidity?: PositionLiquidity,
+  pricing: Pick<RowPricing, 'value0' | 'value'> = bsmPricing(book),
 ): StressResult {
   const shocks = resolveShocks(scenario, book.underlyings);
   const rateShift = (scenario.rateShiftBps ?? 0) / 10_000;
@@ -96,7 +102,10 @@ export function runStress(
     const u = o.underlyingIndex[r] as number;
     const m = moves[u] as UnderlyingMove;
     rowPnlPerUnit[r] =
-      optionRowValue(o, r, (book.spot0[u] as number) * Math.exp(m.x), m) - (o.value0[r] as number);
+      pricing.value(r, (book.spot0[u] as number) * Math.exp(m.x), m) -
+      (pricing.value0[r] as number);
+    if (!Number.isFinite(rowPnlPerUnit[r]))
+      throw new RangeError(`stress ${scenario.id}: an option row has no finite value`);
   }
   const byU = new Float64Array(book.underlyings.length);
   const byPosition: { positionId: string; pnlUsd: number }[] = [];

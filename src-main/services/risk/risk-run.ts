@@ -7,6 +7,11 @@
 import * as Comlink from 'comlink';
 import type { RiskHeadline, RiskPhase, RiskRun } from '../../../shared/contract/features/risk.api';
 import { limitStatus, type RiskLimit } from '../../../shared/domain/limits';
+import type {
+  PricingModelId,
+  RiskModelCalibration,
+} from '../../../shared/quant/risk/model-pricing';
+import type { RiskVolDynamics } from '../../../shared/quant/risk/sticky-delta';
 import type { RiskJobInput, RiskJobSettings } from '../../../shared/quant/risk-live/job-input';
 import { monteCarloMethodView, riskHeatmap } from '../../../shared/quant/risk-live/risk-heatmap';
 import type {
@@ -25,6 +30,10 @@ import type { ActiveScenario } from './scenario-library';
 
 export interface RunRequest {
   pool: WorkerPool;
+  /** Spot-move vol dynamics (sticky-delta smiles) and the stress pricing model's calibrations. */
+  vols: RiskVolDynamics | undefined;
+  models: RiskModelCalibration[];
+  pricingModel: PricingModelId;
   gpu: GpuRevalueHost | null;
   run: RunControl;
   inputs: BookInputs;
@@ -65,7 +74,7 @@ function progressProxy(run: RunControl, phase: RiskPhase, message: string) {
 
 export async function executeRun(req: RunRequest): Promise<RiskRun> {
   const { pool, run, settings, now } = req;
-  const input: RiskJobInput = { book: req.inputs.book, settings };
+  const input: RiskJobInput = { book: req.inputs.book, settings, vols: req.vols };
   const startedMs = now();
   const errors: RiskRun['errors'] = [];
   const timingsMs: Record<string, number> = {};
@@ -112,6 +121,8 @@ export async function executeRun(req: RunRequest): Promise<RiskRun> {
     ...input,
     scenarios: req.scenarios,
     reverseTargetsUsd: [req.reverseTargetUsd],
+    pricingModel: req.pricingModel,
+    models: req.models,
   };
   const [stress, backtest] = await Promise.all([
     phase('stress', (): Promise<StressJobView> =>
@@ -166,6 +177,7 @@ export async function executeRun(req: RunRequest): Promise<RiskRun> {
       mcPaths: settings.mcPaths,
       mcSeed: settings.mcSeed,
       reverseTargetUsd: req.reverseTargetUsd,
+      stressPricingModel: req.pricingModel,
     },
     headline: headlineOf(methods, req.limit),
     methods,

@@ -7,7 +7,7 @@ export function riskHandlers(risk: RiskService) {
     'risk.getLatest': () => risk.getLatest(),
     'risk.getSummary': () => risk.getSummary(),
     'risk.getStatus': () => risk.getStatus(),
-    'risk.run': (input) => risk.run('demand', input.reverseTargetUsd),
+    'risk.run': (input) => risk.run('demand', input.reverseTargetUsd, input.stressPricingModel),
     'risk.cancel': (input) => ({ cancelled: risk.cancel(input.runId) }),
     'risk.getHistory': (input) => risk.getHistory(input.fromMs, input.toMs, input.maxPoints),
     'risk.listScenarios': () => risk.scenarios.list(),

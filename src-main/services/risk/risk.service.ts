@@ -19,8 +19,11 @@ import {
   type RiskJobSettings,
 } from '../../../shared/quant/risk-live/job-input';
 import type { FeatureContext } from '../../app/feature';
+import type { PricingModelId } from '../../../shared/quant/risk/model-pricing';
 import type { GpuRevalueHost } from '../../compute/gpu-engine';
 import { executeRun } from './risk-run';
+import type { RiskVolSource } from './risk-vols';
+import { upgradeSavedRun } from './saved-run';
 import { RiskInputs } from './risk-inputs';
 import { RunCancelledError, RunControl } from './run-control';
 import { ScenarioLibrary } from './scenario-library';
@@ -34,6 +37,8 @@ export interface RiskServiceOptions {
   gpu: GpuRevalueHost | null;
   /** Run once the first book snapshot exists (tests turn this off to drive runs themselves). */
   autoRun: boolean;
+  /** The vol-surface feature's smiles and model calibrations (none: sticky-strike, BSM only). */
+  vols: RiskVolSource | null;
 }
 
 export const RISK_DEFAULTS: RiskServiceOptions = {
@@ -43,6 +48,7 @@ export const RISK_DEFAULTS: RiskServiceOptions = {
   reverseTargetUsd: null,
   gpu: null,
   autoRun: true,
+  vols: null,
 };
 
 export const SNAPSHOT_KIND = 'var';
@@ -68,6 +74,7 @@ export class RiskService {
   private stopped = false;
   private engine: { kind: 'gpu' | 'cpu'; note: string } = { kind: 'cpu', note: 'CPU workers' };
   private reverseTargetUsd: number | null;
+  private pricingModel: PricingModelId = 'bsm-svi';
 
   constructor(
     private readonly ctx: FeatureContext,
@@ -81,9 +88,10 @@ export class RiskService {
 
   async start(): Promise<void> {
     await this.scenarios.load(`${this.ctx.config.assetsDir}/scenarios`);
-    const saved = (await this.ctx.db.getMeta(LATEST_KEY)) as RiskRun | undefined;
-    if (saved && typeof saved === 'object' && 'runId' in saved) {
+    const saved = upgradeSavedRun(await this.ctx.db.getMeta(LATEST_KEY));
+    if (saved) {
       this.latest = saved;
+      this.pricingModel = saved.settings.stressPricingModel;
       this.nextRunId = saved.runId + 1;
       this.summary = this.summaryOf(saved, 'done', null);
     }
@@ -143,8 +151,10 @@ export class RiskService {
   async run(
     reason: RiskRun['reason'],
     reverseTargetUsd?: number,
+    pricingModel?: PricingModelId,
   ): Promise<{ runId: number; started: boolean }> {
     if (reverseTargetUsd !== undefined) this.reverseTargetUsd = reverseTargetUsd;
+    if (pricingModel !== undefined) this.pricingModel = pricingModel;
     if (this.active) return { runId: this.active.control.runId, started: false };
     const inputs = await this.inputs.current();
     if (!inputs) throw new ServiceError('unavailable', 'the book has not been valued yet');
@@ -169,8 +179,13 @@ export class RiskService {
     try {
       const limits = await this.ctx.db.listLimits();
       const limit = limits.find((l) => l.metric === 'var99_1d');
+      const underlyings = inputs.book.underlyings.map((u) => u.underlying);
+      const vols = this.opts.vols;
       const run = await executeRun({
         pool: this.ctx.pool,
+        vols: vols?.dynamics(underlyings),
+        models: vols?.calibrations(underlyings) ?? [],
+        pricingModel: this.pricingModel,
         gpu: this.engine.kind === 'gpu' ? this.opts.gpu : null,
         run: control,
         inputs,
