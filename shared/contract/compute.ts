@@ -20,6 +20,7 @@ import type {
 } from '../quant/perps-live/liquidation-job';
 import type { MarginAccountReport } from '../quant/perps-live/margin-report';
 import type { MarginAccountInput } from '../quant/perps-live/margin-spec';
+import type { PreTradeInput, TradePreview } from '../quant/perps-live/pre-trade';
 import type { RiskComputeApi } from './risk-compute';
 
 export interface JobControl {
@@ -89,6 +90,11 @@ export interface ComputeApi extends RiskComputeApi {
     control: JobControl,
     onStage?: (stage: ModelsStage) => void,
   ): Promise<SurfaceModelsView>;
+  /** Before/after margin state of one trade (`previewTrade`, a few ms). */
+  tradePreview(
+    input: PreTradeInput,
+    control: JobControl,
+  ): Promise<{ preview: TradePreview; computeMs: number }>;
 }
 
 export class JobCancelledError extends Error {

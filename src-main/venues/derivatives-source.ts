@@ -19,4 +19,6 @@ export interface DerivativesSource {
   fundingHistory(instrumentId: InstrumentId, fromMs: number, toMs: number): Promise<FundingPoint[]>;
   marginBrackets(instrumentId: InstrumentId): Promise<MarginBracket[]>;
   accountStates(): Promise<AccountMarginState[]>;
+  /** Standard or Binance Portfolio Margin for an account (the demo desk; venues decide it). */
+  setMarginSystem?(accountId: string, system: 'standard' | 'portfolio'): void;
 }

@@ -12,6 +12,7 @@ import { CalibrationCancelledError } from '../../shared/quant/surface/calibratio
 import { fundingStats } from '../../shared/quant/perps-live/funding-board';
 import { runAccountLiquidationJob } from '../../shared/quant/perps-live/liquidation-job';
 import { marginAccountReport } from '../../shared/quant/perps-live/margin-report';
+import { previewTrade } from '../../shared/quant/perps-live/pre-trade';
 import { riskJobs } from './risk-jobs';
 
 if (!parentPort) throw new Error('compute.worker must run in a worker thread');
@@ -87,6 +88,12 @@ const api: ComputeApi = {
         throw new JobCancelledError(`job ${control.jobId} cancelled`);
       throw err;
     }
+  },
+  async tradePreview(input, control) {
+    if (isCancelled(control)) throw new JobCancelledError(`job ${control.jobId} cancelled`);
+    const t0 = performance.now();
+    const preview = previewTrade(input);
+    return { preview, computeMs: performance.now() - t0 };
   },
   ...riskJobs,
 };

@@ -12,6 +12,12 @@ import type {
 } from '../../quant/perps-live/margin-report';
 import type { PortfolioMarginView } from '../../quant/perps-live/portfolio-margin';
 import { empty } from '../common';
+import {
+  jumpSpecSchema,
+  ticketInstrumentsSchema,
+  tradePreviewSchema,
+  tradeTicketSchema,
+} from './margin-trade.schemas';
 
 const id = z.string().min(1).max(200);
 const tsMs = z.number().int().nonnegative();
@@ -142,6 +148,10 @@ const probabilityDone = z.object({
     underlyings: z.array(z.object({ id: z.string(), spot: num, volAnnual: num })),
     correlations: z.array(z.object({ pair: z.string(), rho: num })),
     fundingRates: z.array(z.object({ instrumentId: z.string(), rate: num })),
+    /** Merton jumps on every underlying; null: none. */
+    jumps: jumpSpecSchema.nullable(),
+    /** The simulated account had this trade applied (pre-trade check); null: as held. */
+    trade: tradeTicketSchema.nullable(),
   }),
 });
 export const probabilityResultSchema = z.discriminatedUnion('status', [
@@ -172,9 +182,31 @@ export const marginApi = {
           .optional(),
         /** Chosen by the caller so it can cancel and match progress events. */
         requestId: z.string().min(1).max(64),
+        /** Merton jumps on every underlying (none when omitted). */
+        jumps: jumpSpecSchema.optional(),
+        /** Simulate the account with this trade applied (the ticket's after-state). */
+        trade: tradeTicketSchema.optional(),
       })
       .strict(),
     output: probabilityResultSchema,
+  },
+  /** The perps the trade ticket can trade in an account, with marks and what is held. */
+  'margin.listTicketInstruments': {
+    input: z.object({ accountId: id }).strict(),
+    output: ticketInstrumentsSchema,
+  },
+  /** Before/after margin state of a trade and the venue's refusals and band warnings. */
+  'margin.previewTrade': {
+    input: z.object({ accountId: id, ticket: tradeTicketSchema }).strict(),
+    output: tradePreviewSchema,
+  },
+  /**
+   * Switches a demo account between standard and Binance Portfolio Margin (uniMMR); live
+   * venues decide this themselves (an error says so).
+   */
+  'margin.setMarginSystem': {
+    input: z.object({ accountId: id, system: z.enum(['standard', 'portfolio']) }).strict(),
+    output: z.object({ accountId: id, system: z.enum(['standard', 'portfolio']) }),
   },
   'margin.cancelProbability': {
     input: z.object({ requestId: z.string().min(1).max(64) }).strict(),

@@ -20,6 +20,9 @@ export function marginHandlers(margin: MarginService) {
     'margin.acknowledgeAlerts': async (input) => ({
       acknowledged: await margin.acknowledge(input.ids),
     }),
+    'margin.listTicketInstruments': (input) => margin.ticketInstruments(input.accountId),
+    'margin.previewTrade': (input) => margin.previewTrade(input.accountId, input.ticket),
+    'margin.setMarginSystem': (input) => margin.setMarginSystem(input.accountId, input.system),
   } satisfies Partial<ApiHandlers>;
 }
 
@@ -28,6 +31,10 @@ function poolCompute(ctx: FeatureContext): MarginCompute {
     async reports(accounts) {
       const job = ctx.pool.run((api, control) => api.marginReports({ accounts }, control), 10_000);
       return (await job.promise).reports;
+    },
+    async preview(input) {
+      const job = ctx.pool.run((api, control) => api.tradePreview(input, control), 10_000);
+      return (await job.promise).preview;
     },
     probability(job, onProgress) {
       const handle = ctx.pool.run(

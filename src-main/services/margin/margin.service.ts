@@ -14,13 +14,16 @@ import type { MarginBracket, PerpMarket } from '../../../shared/domain/derivativ
 import { MS_PER_DAY, MS_PER_HOUR } from '../../../shared/domain/time';
 import type { MarginLevel } from '../../../shared/quant/perps/margin-levels';
 import type { MarginAccountReport } from '../../../shared/quant/perps-live/margin-report';
-import type { MarginAccountInput } from '../../../shared/quant/perps-live/margin-spec';
 import {
   DEFAULT_HYSTERESIS,
   marginTransition,
   transitionMessage,
 } from '../../../shared/quant/perps-live/margin-alerts';
 import type { DerivativesSource } from '../../venues/derivatives-source';
+import type { TicketInstruments } from '../../../shared/contract/features/margin-trade.schemas';
+import type { TradePreview } from '../../../shared/quant/perps-live/pre-trade';
+import type { TradeTicket } from '../../../shared/quant/perps-live/trade-apply';
+import { inputWithInstrument, markOf, ticketInstruments, type AccountEntry } from './trade-ticket';
 import {
   ProbabilityRunner,
   type MarginCompute,
@@ -63,7 +66,7 @@ const BRACKETS_TTL_MS = MS_PER_HOUR;
 
 export class MarginService {
   private levels = new Map<string, MarginLevel>();
-  private inputs = new Map<string, { input: MarginAccountInput; source: DerivativesSource }>();
+  private inputs = new Map<string, AccountEntry>();
   private brackets = new Map<string, { rows: MarginBracket[]; fetchedMs: number }>();
   private latest: MarginReport | null = null;
   private inFlight: Promise<MarginReport> | null = null;
@@ -82,6 +85,9 @@ export class MarginService {
     await this.refresh();
   }
 
+  private readonly bracketsOf = (source: DerivativesSource, id: string) =>
+    this.bracketsFor(source, id, this.deps.now());
+
   private async bracketsFor(
     source: DerivativesSource,
     id: string,
@@ -98,7 +104,7 @@ export class MarginService {
   private async gather(nowMs: number): Promise<{ skipped: MarginReport['skipped'] }> {
     const skipped: MarginReport['skipped'] = [];
     const vols = this.deps.vols();
-    const inputs = new Map<string, { input: MarginAccountInput; source: DerivativesSource }>();
+    const inputs = new Map<string, AccountEntry>();
     for (const source of this.deps.sources()) {
       let states;
       try {
@@ -199,23 +205,67 @@ export class MarginService {
     return this.levels.get(accountId) ?? 'safe';
   }
 
+  private async entry(accountId: string): Promise<AccountEntry> {
+    if (!this.inputs.has(accountId)) await this.refresh();
+    const entry = this.inputs.get(accountId);
+    if (!entry) throw new Error(`no derivatives account "${accountId}"`);
+    return entry;
+  }
+
   async computeProbability(req: ProbabilityRequest): Promise<ProbabilityResult> {
-    if (!this.inputs.has(req.accountId)) await this.refresh();
-    const entry = this.inputs.get(req.accountId);
-    if (!entry) throw new Error(`no derivatives account "${req.accountId}"`);
+    const entry = await this.entry(req.accountId);
     const nowMs = this.deps.now();
+    const input = req.trade
+      ? await inputWithInstrument(entry, req.trade.instrumentId, this.bracketsOf)
+      : entry.input;
+    const tradeMark = req.trade ? markOf(entry, req.trade.instrumentId) : undefined;
     const fundingRates: Record<string, number> = {};
     const underlyings = new Set<string>();
-    for (const p of entry.input.account.positions) {
-      const snap = entry.source.fundingSnapshot(p.instrumentId);
-      if (snap) fundingRates[p.instrumentId] = snap.fundingRate;
-      const market = entry.input.markets.find((m) => m.instrumentId === p.instrumentId);
+    const ids = input.account.positions.map((p) => p.instrumentId);
+    if (req.trade) ids.push(req.trade.instrumentId);
+    for (const id of ids) {
+      const snap = entry.source.fundingSnapshot(id);
+      if (snap) fundingRates[id] = snap.fundingRate;
+      const market = input.markets.find((m) => m.instrumentId === id);
       if (market) underlyings.add(market.underlying);
     }
     const closes: Record<string, { tsMs: number; close: number }[]> = {};
     for (const u of underlyings)
       closes[u] = await this.deps.store.dailyCloses(u, nowMs - 400 * MS_PER_DAY, nowMs);
-    return this.runner.run(req, entry.input, fundingRates, closes);
+    return this.runner.run(req, input, fundingRates, closes, tradeMark);
+  }
+
+  /** Perps the trade ticket can trade in the account. */
+  async ticketInstruments(accountId: string): Promise<TicketInstruments> {
+    return ticketInstruments(await this.entry(accountId));
+  }
+
+  /** Before/after margin state of a trade, computed in the pool like the live report. */
+  async previewTrade(accountId: string, ticket: TradeTicket): Promise<TradePreview> {
+    const entry = await this.entry(accountId);
+    const account = await inputWithInstrument(entry, ticket.instrumentId, this.bracketsOf);
+    return this.deps.compute.preview({
+      account,
+      ticket,
+      markPrice: markOf(entry, ticket.instrumentId),
+    });
+  }
+
+  /** Standard or portfolio margin for a demo account (the source decides; live venues refuse). */
+  async setMarginSystem(
+    accountId: string,
+    system: 'standard' | 'portfolio',
+  ): Promise<{ accountId: string; system: 'standard' | 'portfolio' }> {
+    const entry = await this.entry(accountId);
+    if (!entry.source.setMarginSystem)
+      throw new Error(
+        `${entry.source.id}: the venue sets the margin system; switch it on the venue's site`,
+      );
+    entry.source.setMarginSystem(accountId, system);
+    // An evaluation already running read the old system: wait for it, then evaluate again.
+    await this.inFlight?.catch(() => undefined);
+    await this.refresh();
+    return { accountId, system };
   }
 
   cancelProbability(requestId: string): boolean {

@@ -8,9 +8,12 @@ import type {
   AccountLiquidationJob,
   AccountLiquidationOutcome,
   DailyClose,
+  JumpSpec,
 } from '../../../shared/quant/perps-live/liquidation-job';
 import type { MarginAccountReport } from '../../../shared/quant/perps-live/margin-report';
 import type { MarginAccountInput } from '../../../shared/quant/perps-live/margin-spec';
+import type { PreTradeInput, TradePreview } from '../../../shared/quant/perps-live/pre-trade';
+import type { TradeTicket } from '../../../shared/quant/perps-live/trade-apply';
 
 export interface MarginCompute {
   reports(accounts: MarginAccountInput[]): Promise<(MarginAccountReport | null)[]>;
@@ -18,6 +21,7 @@ export interface MarginCompute {
     job: AccountLiquidationJob,
     onProgress: (pathsDone: number, pathsTotal: number) => void,
   ): { promise: Promise<AccountLiquidationOutcome & { computeMs: number }>; cancel(): void };
+  preview(input: PreTradeInput): Promise<TradePreview>;
 }
 
 export interface ProbabilityRequest {
@@ -27,6 +31,8 @@ export interface ProbabilityRequest {
   tails?: 'normal' | 'studentT' | undefined;
   seed?: number | undefined;
   requestId: string;
+  jumps?: JumpSpec | undefined;
+  trade?: TradeTicket | undefined;
 }
 
 /** Degrees of freedom of the fat-tailed (Student-t) hourly shocks. */
@@ -66,6 +72,7 @@ export class ProbabilityRunner {
     account: MarginAccountInput,
     fundingRates: Record<string, number>,
     closes: Record<string, DailyClose[]>,
+    tradeMarkPrice?: number,
   ): Promise<ProbabilityResult> {
     if (this.running.has(req.requestId))
       throw new Error(`request ${req.requestId} is already running`);
@@ -76,7 +83,11 @@ export class ProbabilityRunner {
       seed,
       closes,
       chunkPaths: chunkPathsFor(req.paths, req.horizonHours, tails),
+      ...(req.trade && tradeMarkPrice !== undefined
+        ? { trade: { ticket: req.trade, markPrice: tradeMarkPrice } }
+        : {}),
       options: {
+        ...(req.jumps ? { jumps: req.jumps } : {}),
         horizonHours: req.horizonHours,
         paths: req.paths,
         fundingRates,
@@ -130,6 +141,8 @@ export class ProbabilityRunner {
             instrumentId,
             rate,
           })),
+          jumps: req.jumps ?? null,
+          trade: req.trade ?? null,
         },
       };
     } catch (err) {

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Account, Position } from '../../../shared/domain/account';
+import type { Instrument } from '../../../shared/domain/instrument';
 import type {
   AccountMarginState,
   FundingPoint,
@@ -34,13 +35,18 @@ import {
 } from './demo-funding-history';
 import { DEMO_PERPS, demoPerp } from './demo-perp-markets';
 import { initialWallet, ledgerOf, topUp, type DemoLedger } from './demo-ledger';
+import { spotCollateral } from './demo-portfolio-margin';
 
 export interface DemoDerivativesOptions {
   desk: DemoDesk;
   assetsDir: string;
   seed: number;
   /** The book's accounts and positions (the sample book lives in the store). */
-  book: () => { accounts: readonly Account[]; positions: readonly Position[] };
+  book: () => {
+    accounts: readonly Account[];
+    positions: readonly Position[];
+    instruments?: readonly Instrument[];
+  };
 }
 
 /** The venue refreshes its reported liquidation prices this often (model time). */
@@ -123,8 +129,15 @@ export class DemoDerivativesSource implements DerivativesSource {
     }));
   }
 
+  /** Switches a demo account between standard and portfolio margin (kept with the desk). */
+  setMarginSystem(accountId: string, system: 'standard' | 'portfolio'): void {
+    const ledger = ledgerOf(this.opts.desk.ledger);
+    ledger.marginSystems[accountId] = system;
+    this.opts.desk.ledger = ledger;
+  }
+
   async accountStates(): Promise<AccountMarginState[]> {
-    const { accounts, positions } = this.opts.book();
+    const { accounts, positions, instruments = [] } = this.opts.book();
     const view = this.opts.desk.view();
     const ledger: DemoLedger = ledgerOf(this.opts.desk.ledger);
     const out: AccountMarginState[] = [];
@@ -180,8 +193,16 @@ export class DemoDerivativesSource implements DerivativesSource {
       topUp(entry, input, view.tsMs);
       state.walletBalance = entry.walletBalance;
       this.attachReported(state, input);
+      if (ledger.marginSystems[account.id] === 'portfolio') {
+        state.marginSystem = 'portfolio';
+        state.collateral = spotCollateral(account.id, positions, instruments, (u) =>
+          u in view.spot ? view.spot[u as keyof typeof view.spot] : undefined,
+        );
+      }
       out.push(state);
     }
+    // A margin-system switch made while this ran is kept.
+    ledger.marginSystems = ledgerOf(this.opts.desk.ledger).marginSystems;
     this.opts.desk.ledger = ledger;
     return out;
   }

@@ -28,6 +28,8 @@ export interface LedgerEntry {
 
 export interface DemoLedger {
   accounts: Record<string, LedgerEntry>;
+  /** Accounts the user switched to Binance Portfolio Margin (Margin screen toggle). */
+  marginSystems: Record<string, 'standard' | 'portfolio'>;
 }
 
 function isEntry(x: unknown): x is LedgerEntry {
@@ -48,7 +50,13 @@ export function ledgerOf(saved: unknown): DemoLedger {
   if (raw && typeof raw === 'object') {
     for (const [id, e] of Object.entries(raw)) if (isEntry(e)) accounts[id] = e;
   }
-  return { accounts };
+  const marginSystems: Record<string, 'standard' | 'portfolio'> = {};
+  const systems = (saved as { marginSystems?: unknown } | undefined)?.marginSystems;
+  if (systems && typeof systems === 'object') {
+    for (const [id, s] of Object.entries(systems))
+      if (s === 'portfolio' || s === 'standard') marginSystems[id] = s;
+  }
+  return { accounts, marginSystems };
 }
 
 interface Requirement {

@@ -263,6 +263,9 @@ describe('demo derivatives source: margin accounts', () => {
     expect((entry.walletBalance + upnl) / e.maintenanceRequirement).toBeCloseTo(TOP_UP_TO, 9);
     expect(entry.deposits).toEqual([{ tsMs: 123, amount }]);
     expect(topUp(entry, input, 124)).toBe(0);
-    expect(ledgerOf({ accounts: { x: { walletBalance: 'bad' } } })).toEqual({ accounts: {} });
+    expect(ledgerOf({ accounts: { x: { walletBalance: 'bad' } } })).toEqual({
+      accounts: {},
+      marginSystems: {},
+    });
   });
 });

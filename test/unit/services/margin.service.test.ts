@@ -8,6 +8,7 @@ import {
   type AccountLiquidationJob,
 } from '../../../shared/quant/perps-live/liquidation-job';
 import { marginAccountReport } from '../../../shared/quant/perps-live/margin-report';
+import { previewTrade } from '../../../shared/quant/perps-live/pre-trade';
 import { MarginService } from '../../../src-main/services/margin/margin.service';
 import {
   chunkPathsFor,
@@ -28,6 +29,9 @@ afterEach(() => closers.splice(0).forEach((c) => c()));
 const directCompute: MarginCompute = {
   async reports(accounts) {
     return accounts.map((a) => marginAccountReport(a));
+  },
+  async preview(input) {
+    return previewTrade(input);
   },
   probability(job, onProgress) {
     return {
@@ -180,6 +184,7 @@ describe('margin service', () => {
     let release: () => void = () => undefined;
     const slow: MarginCompute = {
       reports: directCompute.reports,
+      preview: directCompute.preview,
       probability: () => {
         let cancelled = false;
         const promise = new Promise<never>((_, reject) => {
