@@ -20,6 +20,7 @@ import { marketHandlers } from '../services/market/market.handlers';
 import { QuoteWriter } from '../services/market/quote-writer';
 import { startSurfaceFeature } from '../services/surface/surface.feature';
 import { startRiskFeature } from '../services/risk/risk.handlers';
+import { surfaceVolSource } from '../services/risk/risk-vols';
 import type { ServicesConfig } from './config';
 import type { FeatureContext } from './feature';
 import { saveDemoState, setUpDemoDesk } from './demo-setup';
@@ -117,7 +118,11 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
     cipher: config.secretCipher,
     gateway: config.venueGateway,
   });
-  const risk = await startRiskFeature(ctx);
+  // The surface fits the live venues' chains while the live desk is on; risk reads its fits.
+  surface.followDesk(() =>
+    connections.desk() === 'live' ? connections.service.chainSources() : null,
+  );
+  const risk = await startRiskFeature(ctx, { vols: surfaceVolSource(surface.service) });
 
   const housekeeping = setInterval(() => {
     void saveDemoState(db, desk);

@@ -18,7 +18,8 @@ import {
 } from '../../../shared/quant/surface-live/book-vols';
 import type { VolOverride } from '../../../shared/quant/book/revalue-book';
 import type { ModelBookOption } from '../../../shared/quant/surface-live/model-book';
-import type { BookContents, VolOverrideSource } from '../book/book.service';
+import type { BookContents, BookService, VolOverrideSource } from '../book/book.service';
+import type { MarketService } from '../market/market.service';
 
 export type BookVolRow = ApiOutput<'surface.getBookVols'>[number];
 
@@ -33,6 +34,11 @@ export class SurfaceBookVols {
     /** A surface older than this is not used (its source has stopped). */
     private readonly maxAgeMs: () => number,
   ) {}
+
+  /** Forgets an underlying's surface (its chain source has gone or changed). */
+  drop(underlying: string): void {
+    this.surfaces.delete(underlying);
+  }
 
   /** Takes a new fit; only the pricing model's fits are kept. */
   update(view: SurfaceFitView): void {
@@ -56,6 +62,18 @@ export class SurfaceBookVols {
 
   readonly source: VolOverrideSource = ({ asOfMs, instruments, underlyings }) =>
     this.overrides(asOfMs, instruments, underlyings);
+
+  /** `rows` of the live book and market. */
+  liveRows(asOfMs: number, book: BookService, market: MarketService): BookVolRow[] {
+    const contents = book.contents();
+    return this.rows(
+      asOfMs,
+      contents,
+      book.getSnapshot(),
+      market.getQuotes(contents.instruments.map((i) => i.id)),
+      market.getUnderlyings(),
+    );
+  }
 
   /** The book's option positions: quote IV, surface IV, and what the last revaluation used. */
   rows(

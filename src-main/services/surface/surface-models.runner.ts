@@ -114,6 +114,18 @@ export class SurfaceModelsRunner {
     };
   }
 
+  /** The latest calibration of an underlying (undefined: none yet, or forgotten). */
+  latestView(underlying: string): SurfaceModelsView | undefined {
+    return this.latest.get(underlying);
+  }
+
+  /** Forgets an underlying (its chain source left): a run under way is cancelled. */
+  forget(underlying: string): void {
+    this.cancel(underlying);
+    this.latest.delete(underlying);
+    this.errors.delete(underlying);
+  }
+
   /** Calibrates now, joining a run under way. */
   calibrate(underlying: string): Promise<SurfaceModelsView> {
     const running = this.running.get(underlying);
@@ -153,6 +165,8 @@ export class SurfaceModelsRunner {
       entry.cancelJob = handle.cancel;
       const result = await handle.promise;
       if (this.stopped) return result;
+      // Cancelled (or its source left) while the result was on its way: not kept.
+      if (entry.cancelled) throw new ServiceError('unavailable', 'cancelled');
       this.latest.set(underlying, result);
       this.errors.delete(underlying);
       this.deps.bus.emit('surface.modelsCalibrated', {

@@ -5,7 +5,10 @@
  * period so fits never bunch up. Each fit (with its local-vol grid) is kept for the screen, pushed
  * as `surface.updated`, stored as metric history (not the unconstrained one) and, for SVI, handed
  * to the book so its options are priced off the surface. Heston and Merton are calibrated to the
- * SVI fits on a slower cadence by `SurfaceModelsRunner`. Main only schedules and routes.
+ * SVI fits on a slower cadence by `SurfaceModelsRunner`. The chain sources are followed, not
+ * fixed (`surface-sources.ts`): an underlying that appears (the desk went live, a venue connected)
+ * is fitted at once; one that leaves or changes source has its fits, book surface and model
+ * calibrations forgotten. Main only schedules and routes.
  */
 import { ServiceError } from '../../../shared/contract/result';
 import type { SurfaceSettings } from '../../../shared/contract/features/surface.api';
@@ -26,7 +29,8 @@ import type { EventBus } from '../event-bus';
 import type { MarketService } from '../market/market.service';
 import type { ChainSource } from './chain-source';
 import { modelBookOptions, SurfaceBookVols, type BookVolRow } from './surface-book';
-import { historyRow, summaryOf } from './surface-history';
+import { errorText, summaryOf, SurfaceHistoryWriter } from './surface-history';
+import { SurfaceSources, type ChainSourceProvider } from './surface-sources';
 import { SurfaceModelsRunner } from './surface-models.runner';
 import { loadSurfaceSettings, saveSurfaceSettings } from './surface-settings';
 
@@ -39,7 +43,8 @@ export interface SurfaceServiceDeps {
   bus: EventBus;
   market: MarketService;
   book: BookService;
-  sources: readonly ChainSource[];
+  /** A fixed list, or a provider read again on every sync. */
+  sources: readonly ChainSource[] | ChainSourceProvider;
   now: () => number;
 }
 
@@ -69,8 +74,10 @@ export class SurfaceService {
   private latest = new Map<string, Latest>();
   private errors = new Map<string, string>();
   private inFlight = new Map<string, Promise<SurfaceFitSummary[]>>();
-  private lastStoredMs = new Map<string, number>();
-  /** The first fits at start-up, the round-robin step and the retention timer. */
+  private readonly history: SurfaceHistoryWriter;
+  private readonly sources: SurfaceSources;
+  private offBus: (() => void) | undefined;
+  /** First fits of new underlyings, the round-robin step and the retention timer. */
   private startTimers: ReturnType<typeof setTimeout>[] = [];
   private stepTimer: ReturnType<typeof setTimeout> | undefined;
   private pruneTimer: ReturnType<typeof setInterval> | undefined;
@@ -84,6 +91,13 @@ export class SurfaceService {
     private readonly deps: SurfaceServiceDeps,
     private readonly opts: SurfaceServiceOptions = {},
   ) {
+    const given = deps.sources;
+    this.sources = new SurfaceSources(typeof given === 'function' ? given : () => given);
+    this.history = new SurfaceHistoryWriter(
+      deps.db,
+      opts.historySpacingMs ?? 30_000,
+      () => this.stopped,
+    );
     this.bookVols = new SurfaceBookVols(
       () => this.settings(),
       () => Math.max(300_000, 10_000 * this.settings().refitSeconds),
@@ -117,30 +131,61 @@ export class SurfaceService {
 
   /** Every underlying with a chain source, in source order. */
   underlyings(): string[] {
-    return [...new Set(this.deps.sources.flatMap((s) => s.underlyings()))];
+    return this.sources.underlyings();
   }
 
   private sourceOf(underlying: string): ChainSource {
-    const source = this.deps.sources.find((s) => s.underlyings().includes(underlying));
-    if (!source) throw new ServiceError('not-found', `no option chain source for ${underlying}`);
-    return source;
+    return this.sources.sourceOf(underlying);
+  }
+
+  /** Follows another list of chain sources (e.g. the live venues'); syncs at once. */
+  followSources(provider: ChainSourceProvider): void {
+    this.sources.follow(provider);
+    this.syncSources();
+  }
+
+  /**
+   * Reads the sources again: new underlyings are fitted right away, a little apart, so the screen
+   * and the book have surfaces at once; departed ones (or moved to another source) are forgotten.
+   */
+  syncSources(): void {
+    if (this.stopped || !this.settingsNow) return;
+    const { added, dropped } = this.sources.sync();
+    for (const u of dropped) this.forget(u);
+    added.forEach((u, i) => {
+      this.startTimers.push(setTimeout(() => void this.fitQuietly(u), 50 + 250 * i).unref());
+    });
+  }
+
+  private forget(underlying: string): void {
+    for (const m of SURFACE_MODELS) {
+      this.latest.delete(key(underlying, m));
+      this.errors.delete(key(underlying, m));
+    }
+    this.bookVols.drop(underlying);
+    this.models.forget(underlying);
+    this.deps.book.refresh();
   }
 
   async start(): Promise<void> {
     this.settingsNow = await loadSurfaceSettings(this.deps.db);
     this.deps.book.setVolSource(this.bookVols.source);
-    // First fits right away, a little apart, so the screen and the book have surfaces at once.
-    this.startTimers = this.underlyings().map((u, i) =>
-      setTimeout(() => void this.fitQuietly(u), 50 + 250 * i).unref(),
-    );
+    this.syncSources();
+    this.offBus = this.deps.bus.onAny((name) => {
+      if (name === 'connections.changed') this.syncSources();
+    });
     this.schedule();
-    this.pruneTimer = setInterval(() => void this.prune(), this.opts.pruneEveryMs ?? 600_000);
+    this.pruneTimer = setInterval(
+      () => void this.history.prune(this.deps.now()),
+      this.opts.pruneEveryMs ?? 600_000,
+    );
     this.pruneTimer.unref();
     this.models.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.offBus?.();
     for (const t of this.startTimers) clearTimeout(t);
     clearTimeout(this.stepTimer);
     clearInterval(this.pruneTimer);
@@ -155,7 +200,9 @@ export class SurfaceService {
     const list = this.underlyings();
     const stepMs = (this.settings().refitSeconds * 1000) / Math.max(1, list.length);
     this.stepTimer = setTimeout(() => {
-      const u = list[this.cursor++ % Math.max(1, list.length)];
+      this.syncSources();
+      const now = this.underlyings();
+      const u = now[this.cursor++ % Math.max(1, now.length)];
       if (u !== undefined && !this.inFlight.has(u)) void this.fitQuietly(u);
       this.schedule();
     }, stepMs).unref();
@@ -195,6 +242,12 @@ export class SurfaceService {
     );
     const outcomes = await handle.promise;
     if (this.stopped) return [];
+    // The desk may have switched while the fit ran: a fit of a source no longer in use is void.
+    if (this.sources.idOf(underlying) !== source.id)
+      throw new ServiceError(
+        'unavailable',
+        `${underlying}: ${source.id} is no longer a chain source`,
+      );
     const summaries = outcomes.flatMap((o) => this.accept(underlying, o));
     if (summaries.length === 0) {
       const why = outcomes.map((o) => `${o.model}: ${o.error ?? 'no result'}`).join('; ');
@@ -216,29 +269,13 @@ export class SurfaceService {
     this.bookVols.update(o.view);
     this.deps.bus.emit('surface.updated', summary);
     // The store's history is the pricing fits'; the unconstrained fit is for comparison only.
-    if (o.model !== 'svi-free') void this.store(o.view);
+    if (o.model !== 'svi-free') void this.history.store(o.view);
     return [summary];
   }
 
-  private async store(view: SurfaceFitView): Promise<void> {
-    const k = key(view.underlying, view.model);
-    const spacing = this.opts.historySpacingMs ?? 30_000;
-    if (view.asOfMs - (this.lastStoredMs.get(k) ?? -Infinity) < spacing) return;
-    this.lastStoredMs.set(k, view.asOfMs);
-    const row = historyRow(view);
-    try {
-      await this.deps.db.insertSurfaceFit(row);
-    } catch (err) {
-      if (!this.stopped) console.error('surface history write failed:', errorText(err));
-    }
-  }
-
-  private async prune(): Promise<void> {
-    try {
-      await this.deps.db.pruneSurfaceHistory(this.deps.now());
-    } catch (err) {
-      if (!this.stopped) console.error('surface history retention failed:', errorText(err));
-    }
+  /** The latest fit of a model, without fitting (undefined: none yet, or its source left). */
+  latestFit(underlying: string, model: SurfaceModel): SurfaceFitView | undefined {
+    return this.latest.get(key(underlying, model))?.view;
   }
 
   private async latestOrFit(underlying: string, model: SurfaceModel): Promise<Latest> {
@@ -359,18 +396,6 @@ export class SurfaceService {
   }
 
   bookVolRows(): BookVolRow[] {
-    const { book, market } = this.deps;
-    const contents = book.contents();
-    return this.bookVols.rows(
-      this.deps.now(),
-      contents,
-      book.getSnapshot(),
-      market.getQuotes(contents.instruments.map((i) => i.id)),
-      market.getUnderlyings(),
-    );
+    return this.bookVols.liveRows(this.deps.now(), this.deps.book, this.deps.market);
   }
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
