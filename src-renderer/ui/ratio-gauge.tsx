@@ -18,6 +18,8 @@ interface Props {
   label?: string;
   detail?: string;
   testId?: string;
+  /** Ratio at which the venue liquidates (1 by default; Binance uniMMR: 1.05). */
+  liquidationAt?: number;
 }
 
 function fraction(ratio: number): number {
@@ -38,7 +40,14 @@ function arc(from: number, to: number): string {
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
 
-export function RatioGauge({ ratio, level, label = 'Margin ratio', detail, testId }: Props) {
+export function RatioGauge({
+  ratio,
+  level,
+  label = 'Margin ratio',
+  detail,
+  testId,
+  liquidationAt = 1,
+}: Props) {
   const value = ratio !== null && Number.isFinite(ratio) ? ratio : MAX;
   const [nx, ny] = point(fraction(value), R - 18);
   const text = ratio === null ? 'no maintenance' : `${(ratio * 100).toFixed(0)}%`;
@@ -50,8 +59,8 @@ export function RatioGauge({ ratio, level, label = 'Margin ratio', detail, testI
       data-level={level}
     >
       <svg viewBox="-14 -6 248 130" role="img" aria-label={`${label}: ${text}, ${level}`}>
-        <path d={arc(MIN, 1)} className="band band-liq" />
-        <path d={arc(1, 1.2)} className="band band-danger" />
+        <path d={arc(MIN, liquidationAt)} className="band band-liq" />
+        <path d={arc(liquidationAt, 1.2)} className="band band-danger" />
         <path d={arc(1.2, 1.5)} className="band band-warn" />
         <path d={arc(1.5, MAX)} className="band band-safe" />
         {TICKS.map((t) => {

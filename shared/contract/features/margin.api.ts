@@ -102,6 +102,8 @@ export const marginReportSchema = z.object({
   accounts: z.array(marginAccountSchema),
   /** Accounts a source reported that Cerberus cannot evaluate, with the reason. */
   skipped: z.array(z.object({ accountId: id, reason: z.string() })),
+  /** Accounts whose source lets the user switch standard / portfolio margin (demo Binance). */
+  switchableAccounts: z.array(id),
   unacknowledgedAlerts: z.number().int().nonnegative(),
 });
 export type MarginReport = z.infer<typeof marginReportSchema>;

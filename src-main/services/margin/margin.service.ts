@@ -23,6 +23,7 @@ import type { DerivativesSource } from '../../venues/derivatives-source';
 import type { TicketInstruments } from '../../../shared/contract/features/margin-trade.schemas';
 import type { TradePreview } from '../../../shared/quant/perps-live/pre-trade';
 import type { TradeTicket } from '../../../shared/quant/perps-live/trade-apply';
+import { perpVenueOf } from '../../../shared/quant/perps-live/margin-spec';
 import { inputWithInstrument, markOf, ticketInstruments, type AccountEntry } from './trade-ticket';
 import {
   ProbabilityRunner,
@@ -167,6 +168,11 @@ export class MarginService {
         tsMs: nowMs,
         accounts,
         skipped,
+        switchableAccounts: entries
+          .filter(
+            (e) => e.source.setMarginSystem && perpVenueOf(e.input.account.venue) === 'binance',
+          )
+          .map((e) => e.input.account.accountId),
         unacknowledgedAlerts: await this.deps.store.countOpenMarginAlerts(),
       };
       this.latest = report;

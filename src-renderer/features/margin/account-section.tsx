@@ -6,6 +6,7 @@ import { LadderChart } from './ladder-chart';
 import { fmtCcy, fmtMove, fmtRatio } from './margin-format';
 import type { MarginAccount } from './margin.store';
 import { ProbabilityPanel } from './probability-panel';
+import { PortfolioMarginCard } from './portfolio-margin';
 
 function Fact({ label, value, tone = '' }: { label: string; value: string; tone?: string }) {
   return (
@@ -16,7 +17,13 @@ function Fact({ label, value, tone = '' }: { label: string; value: string; tone?
   );
 }
 
-export function AccountSection({ account }: { account: MarginAccount }) {
+export function AccountSection({
+  account,
+  switchable,
+}: {
+  account: MarginAccount;
+  switchable: boolean;
+}) {
   const c = account.currency;
   const venuePct =
     account.venueRatio === null ? '\u2014' : `${(account.venueRatio * 100).toFixed(2)}%`;
@@ -34,7 +41,8 @@ export function AccountSection({ account }: { account: MarginAccount }) {
           {account.name}
           <span className="muted small">
             {' '}
-            &middot; {account.currency} &middot; {account.contractType} &middot; cross margin
+            &middot; {account.currency} &middot; {account.contractType} &middot;{' '}
+            {account.portfolioMargin ? 'portfolio margin' : 'cross margin'}
           </span>
         </h2>
         <span className="muted small">
@@ -71,6 +79,9 @@ export function AccountSection({ account }: { account: MarginAccount }) {
             />
             <Fact label="Ratio" value={fmtRatio(account.marginRatio)} />
           </div>
+          {switchable || account.portfolioMargin ? (
+            <PortfolioMarginCard account={account} switchable={switchable} />
+          ) : null}
         </div>
         <div className="margin-main">
           <LiquidationTable account={account} />

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { AccountSection } from './account-section';
 import { MarginAlertsPanel } from './alerts-panel';
 import { startMarginFeed, useMarginStore } from './margin.store';
+import { TradeTicket } from './trade-ticket';
 
 export function MarginView() {
   const report = useMarginStore((s) => s.report);
@@ -22,8 +23,13 @@ export function MarginView() {
   return (
     <div className="margin">
       <MarginAlertsPanel />
+      {report.accounts.length > 0 ? <TradeTicket accounts={report.accounts} /> : null}
       {report.accounts.map((a) => (
-        <AccountSection key={a.accountId} account={a} />
+        <AccountSection
+          key={a.accountId}
+          account={a}
+          switchable={report.switchableAccounts.includes(a.accountId)}
+        />
       ))}
       {report.skipped.length > 0 ? (
         <div className="footnote">

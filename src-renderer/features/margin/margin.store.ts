@@ -25,6 +25,15 @@ export const HORIZONS = [
 ];
 export const PATHS = [20_000, 100_000, 500_000];
 
+/** Merton jumps on every underlying: intensity per year, mean and sd of the log jump. */
+export interface JumpSpec {
+  intensityPerYear: number;
+  meanLog: number;
+  volLog: number;
+}
+/** The demo market's BTC jump parameters (shared/sim/demo-universe.ts), a starting point. */
+export const DEFAULT_JUMPS: JumpSpec = { intensityPerYear: 6, meanLog: -0.02, volLog: 0.05 };
+
 export interface ProbabilityRun {
   requestId: string;
   running: boolean;
@@ -41,6 +50,8 @@ interface MarginState {
   horizonHours: number;
   paths: number;
   tails: Tails;
+  jumpsOn: boolean;
+  jumps: JumpSpec;
   runs: Record<string, ProbabilityRun>;
   error: string | undefined;
 }
@@ -51,6 +62,8 @@ export const useMarginStore = create<MarginState>(() => ({
   horizonHours: 168,
   paths: 100_000,
   tails: 'normal',
+  jumpsOn: false,
+  jumps: DEFAULT_JUMPS,
   runs: {},
   error: undefined,
 }));
@@ -79,8 +92,36 @@ export async function acknowledgeAlerts(ids?: number[]): Promise<void> {
 
 let seq = 0;
 
+/** The jump option of a run, when on and valid. */
+export function jumpsOption(): JumpSpec | undefined {
+  const { jumpsOn, jumps } = useMarginStore.getState();
+  const ok =
+    Number.isFinite(jumps.intensityPerYear) &&
+    jumps.intensityPerYear >= 0 &&
+    jumps.intensityPerYear <= 365 &&
+    Math.abs(jumps.meanLog) <= 1 &&
+    jumps.volLog >= 0 &&
+    jumps.volLog <= 1;
+  return jumpsOn && ok ? jumps : undefined;
+}
+
+/** Switches a demo account's margin system; the error message when refused. */
+export async function setMarginSystem(
+  accountId: string,
+  system: 'standard' | 'portfolio',
+): Promise<string | undefined> {
+  try {
+    await client.invoke('margin.setMarginSystem', { accountId, system });
+    useMarginStore.setState({ report: await client.invoke('margin.getReport', {}) });
+    return undefined;
+  } catch (err) {
+    return message(err);
+  }
+}
+
 export async function computeProbability(accountId: string): Promise<void> {
   const { horizonHours, paths, tails, runs } = useMarginStore.getState();
+  const jumps = jumpsOption();
   if (runs[accountId]?.running) return;
   const requestId = `liq-${Date.now().toString(36)}-${++seq}`;
   useMarginStore.setState({
@@ -104,6 +145,7 @@ export async function computeProbability(accountId: string): Promise<void> {
       paths,
       tails,
       requestId,
+      ...(jumps ? { jumps } : {}),
     });
     if (result.status === 'done')
       setRun(accountId, { running: false, result, pathsDone: result.paths });

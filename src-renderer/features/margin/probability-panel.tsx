@@ -64,12 +64,73 @@ function Result({ result, currency }: { result: DoneResult; currency: string }) 
             &rho; {c.pair.replace('|', '/')} {c.rho.toFixed(2)}
           </span>
         ))}
+        {a.jumps ? (
+          <span data-testid="prob-jumps">
+            jumps {a.jumps.intensityPerYear}/yr, mean {fmtPct(a.jumps.meanLog, 1)}, sd{' '}
+            {fmtPct(a.jumps.volLog, 1)}
+          </span>
+        ) : null}
         <span>
           {result.paths.toLocaleString('en-US')} paths
           {result.tails === 'studentT' ? ', t(4) shocks' : ''}, {result.computeMs.toFixed(0)} ms,
           seed {result.seed}
         </span>
       </div>
+    </div>
+  );
+}
+
+/** Merton jumps on/off and their parameters (shared by every account's panel and the ticket). */
+export function JumpControls({ disabled }: { disabled: boolean }) {
+  const jumpsOn = useMarginStore((s) => s.jumpsOn);
+  const jumps = useMarginStore((s) => s.jumps);
+  const set = (patch: Partial<typeof jumps>) =>
+    useMarginStore.setState({ jumps: { ...jumps, ...patch } });
+  const field = (
+    label: string,
+    value: number,
+    scale: number,
+    onChange: (v: number) => void,
+    title: string,
+  ) => (
+    <label className="jump-field" title={title}>
+      {label}
+      <input
+        type="number"
+        value={Number((value * scale).toFixed(4))}
+        disabled={disabled}
+        step={scale === 1 ? 1 : 0.5}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isFinite(v)) onChange(v / scale);
+        }}
+      />
+    </label>
+  );
+  return (
+    <div className="seg jump-controls">
+      <button
+        className={jumpsOn ? 'on' : ''}
+        disabled={disabled}
+        onClick={() => useMarginStore.setState({ jumpsOn: !jumpsOn })}
+        title="Merton jumps on every underlying (compensated: the expected price is unchanged)"
+        data-testid="jumps-toggle"
+      >
+        jumps
+      </button>
+      {jumpsOn ? (
+        <>
+          {field(
+            '\u03bb/yr',
+            jumps.intensityPerYear,
+            1,
+            (v) => set({ intensityPerYear: v }),
+            'jumps per year',
+          )}
+          {field('mean %', jumps.meanLog, 100, (v) => set({ meanLog: v }), 'mean log jump size')}
+          {field('sd %', jumps.volLog, 100, (v) => set({ volLog: v }), 'sd of the log jump size')}
+        </>
+      ) : null}
     </div>
   );
 }
@@ -123,6 +184,7 @@ export function ProbabilityPanel({ account }: { account: MarginAccount }) {
             fat tails
           </button>
         </div>
+        <JumpControls disabled={running} />
         {running ? (
           <button
             className="danger-btn"
