@@ -1,6 +1,7 @@
 /**
  * End to end in Chromium: the headless host on the demo desk with two compute workers, a user
- * opening VaR & stress (every tab) and the dashboard's risk row: finite numbers, charts drawn,
+ * opening VaR & stress (every tab, the stress pricing model switched to Heston) and the
+ * dashboard's risk row: finite numbers, charts drawn,
  * a run with progress and Cancel, a refused and then a saved scenario, no NaN text, no console
  * errors. Needs `npm run build` first.
  */
@@ -8,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { dispatch } from '../../shared/contract/dispatch';
 import { startHeadlessHost, type HeadlessHost } from '../../src-main/host/headless-host';
 import { launchChromium } from '../helpers/browser';
 import { REPO_ROOT, RENDERER_DIR, withServices } from '../helpers/services-harness';
@@ -100,6 +102,33 @@ describe('VaR & stress screen in Chromium', () => {
     expect(await page.locator('[data-testid="reverse-table"] tbody tr').count()).toBe(3);
     await noBadText(page);
     await page.screenshot({ path: join(SHOTS, 'e2e-risk-stress.png'), fullPage: true });
+  });
+
+  it('switches the stress pricing model to Heston and shows the three models side by side', async () => {
+    // Calibrate BTC now rather than waiting for the surface's cadence.
+    const cal = await dispatch(
+      harness.services.handlers,
+      'surface.calibrateModels',
+      { underlying: 'BTC' },
+      { transport: 'in-process' },
+    );
+    expect(cal.ok).toBe(true);
+    await page.getByTestId('stress-pricing').waitFor();
+    expect(await page.getByTestId('stress-model-used').innerText()).toBe('BSM/SVI');
+    await page.getByTestId('stress-model-heston').click();
+    await expect
+      .poll(() => page.getByTestId('stress-model-used').innerText(), { timeout: 60_000 })
+      .toBe('Heston');
+    expect(await page.getByTestId('stress-pricing').innerText()).toMatch(
+      /Heston: calibrated for BTC/,
+    );
+    for (const key of ['bsmSvi', 'heston', 'merton']) {
+      const cells = await page.locator(`[data-testid^="stress-model-pnl-${key}-"]`).allInnerTexts();
+      expect(cells.length).toBeGreaterThanOrEqual(8);
+      for (const t of cells) expect(t).toMatch(USD);
+    }
+    await noBadText(page);
+    await page.screenshot({ path: join(SHOTS, 'e2e-risk-stress-models.png'), fullPage: true });
   });
 
   it('shows the backtest chart with breaches, the coverage tests and the traffic light', async () => {

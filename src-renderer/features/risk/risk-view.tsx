@@ -13,6 +13,7 @@ import { RunHeader } from './run-header';
 import { startRiskFeed, useRiskStore, type RiskTab } from './risk.store';
 import { ScenarioEditor } from './scenario-editor';
 import { StressGrid } from './stress-grid';
+import { StressPricingBar } from './stress-models';
 import { ReversePanel, StressTable } from './stress-panels';
 import { VarTable } from './var-table';
 import { METHOD_SHORT } from './risk-format';
@@ -74,6 +75,7 @@ function Body({ run, tab }: { run: RiskRun; tab: RiskTab }) {
     const grid = run.stress?.grids[0];
     return run.stress ? (
       <>
+        <StressPricingBar stress={run.stress} />
         <StressTable stress={run.stress} />
         <div className="risk-row">
           {grid ? <StressGrid grid={grid} /> : null}

@@ -11,6 +11,7 @@ import type {
   RiskSummary,
   ScenarioEntry,
 } from '../../../shared/contract/features/risk.api';
+import type { PricingModelId } from '../../../shared/quant/risk/model-pricing';
 import type { VarMethodId } from '../../../shared/quant/risk-live/risk-views';
 import { client } from '../../app/client';
 
@@ -131,9 +132,15 @@ export function startRiskFeed(): void {
   void loadScenarios();
 }
 
-export async function runNow(reverseTargetUsd?: number): Promise<void> {
+export async function runNow(
+  reverseTargetUsd?: number,
+  stressPricingModel?: PricingModelId,
+): Promise<void> {
   try {
-    await client.invoke('risk.run', reverseTargetUsd !== undefined ? { reverseTargetUsd } : {});
+    await client.invoke('risk.run', {
+      ...(reverseTargetUsd !== undefined ? { reverseTargetUsd } : {}),
+      ...(stressPricingModel !== undefined ? { stressPricingModel } : {}),
+    });
     const status = await client.invoke('risk.getStatus', {});
     useRiskStore.setState({
       status,

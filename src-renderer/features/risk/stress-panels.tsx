@@ -5,6 +5,7 @@
  */
 import { Fragment, useState } from 'react';
 import type { RiskRun } from '../../../shared/contract/features/risk.api';
+import { PRICING_MODEL_LABELS } from '../../../shared/quant/risk/model-pricing';
 import type { StressJobView } from '../../../shared/quant/risk-live/risk-views';
 import { fmtPct, fmtSigned, fmtUsd, pnlClass } from '../../ui/format';
 import { pnlColor } from './risk-format';
@@ -12,6 +13,13 @@ import { runNow } from './risk.store';
 import { usePositionLabels } from './position-labels';
 
 const signedUsd = (x: number) => fmtSigned(x, (v) => fmtUsd(v, true));
+
+/** Per-model P&L columns (model risk of each scenario). */
+const MODEL_COLUMNS = [
+  ['bsmSvi', PRICING_MODEL_LABELS['bsm-svi']],
+  ['heston', PRICING_MODEL_LABELS.heston],
+  ['merton', PRICING_MODEL_LABELS.merton],
+] as const;
 
 function Shocks({ s }: { s: StressJobView['scenarios'][number] }) {
   const label = usePositionLabels();
@@ -64,7 +72,10 @@ export function StressTable({ stress }: { stress: StressJobView }) {
     <section className="panel">
       <header className="panel-head">
         <h2>Stress scenarios (sorted by loss)</h2>
-        <span className="muted">full revaluation &middot; click a row for the shocks</span>
+        <span className="muted">
+          full revaluation &middot; P&amp;L under {PRICING_MODEL_LABELS[stress.pricing.used]}, the
+          three models side by side &middot; click a row for the shocks
+        </span>
       </header>
       <table className="table compact" data-testid="stress-table">
         <thead>
@@ -72,6 +83,11 @@ export function StressTable({ stress }: { stress: StressJobView }) {
             <th>Scenario</th>
             <th>Kind</th>
             <th className="num">P&amp;L</th>
+            {MODEL_COLUMNS.map(([key, label]) => (
+              <th key={key} className="num model-col">
+                {label}
+              </th>
+            ))}
             {underlyings.map((u) => (
               <th key={u} className="num">
                 {u}
@@ -100,6 +116,18 @@ export function StressTable({ stress }: { stress: StressJobView }) {
                 >
                   {signedUsd(s.pnlUsd)}
                 </td>
+                {MODEL_COLUMNS.map(([key]) => {
+                  const v = s.modelPnlUsd[key];
+                  return (
+                    <td
+                      key={key}
+                      className={`num model-col ${v === null ? 'muted' : pnlClass(v)}`}
+                      data-testid={`stress-model-pnl-${key}-${s.id}`}
+                    >
+                      {v === null ? '—' : signedUsd(v)}
+                    </td>
+                  );
+                })}
                 {s.byUnderlying.map((b) => (
                   <td key={b.underlying} className={`num ${pnlClass(b.pnlUsd)}`}>
                     {signedUsd(b.pnlUsd)}
@@ -111,7 +139,7 @@ export function StressTable({ stress }: { stress: StressJobView }) {
               </tr>
               {open === s.id ? (
                 <tr>
-                  <td colSpan={4 + underlyings.length}>
+                  <td colSpan={4 + MODEL_COLUMNS.length + underlyings.length}>
                     <Shocks s={s} />
                   </td>
                 </tr>
