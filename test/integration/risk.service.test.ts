@@ -116,7 +116,20 @@ describe('risk service', () => {
   });
 
   it('cancels a run on demand and stays usable', async () => {
-    const { runId, started } = await ok<ApiOutput<'risk.run'>>('risk.run', {});
+    // The service also runs on its own after book changes: start ours when it is idle (an
+    // automatic run may slip in between, so wait it out and try again).
+    let runId = 0;
+    let started = false;
+    for (let attempt = 0; attempt < 5 && !started; attempt++) {
+      await expect
+        .poll(async () => (await ok<ApiOutput<'risk.getStatus'>>('risk.getStatus')).state, {
+          timeout: 60_000,
+          interval: 200,
+        })
+        .toBe('idle');
+      ({ runId, started } = await ok<ApiOutput<'risk.run'>>('risk.run', {}));
+      if (!started) await nextUpdate(runId - 1);
+    }
     expect(started).toBe(true);
     const joined = await ok<ApiOutput<'risk.run'>>('risk.run', {});
     expect(joined).toEqual({ runId, started: false });
