@@ -103,6 +103,11 @@ export async function loadStatus(): Promise<void> {
     // A remembered unconstrained selection whose fit has since been turned off.
     if (useSurfaceStore.getState().model === 'svi-free' && !status.settings.fitUnconstrained)
       select({ model: 'svi' });
+    // The chain sources follow the desk: a selection whose source has gone moves to a listed one.
+    const listed = status.underlyings.map((u) => u.underlying);
+    const first = listed[0];
+    if (first !== undefined && !listed.includes(useSurfaceStore.getState().underlying))
+      select({ underlying: first });
   } catch (err) {
     useSurfaceStore.setState({ error: message(err) });
   }
@@ -168,9 +173,12 @@ export function startSurfaceFeed(): () => void {
       void loadBookVols();
     }, 150);
   });
+  // The desk switched or a venue came or went: the list of underlyings may have changed.
+  const offDesk = client.on('connections.changed', () => void loadStatus());
   const timer = setInterval(() => void loadBookVols(), 5000);
   return () => {
     off();
+    offDesk();
     clearInterval(timer);
     if (pending) clearTimeout(pending);
   };
