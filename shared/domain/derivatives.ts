@@ -95,3 +95,46 @@ export interface CollateralAsset {
   /** 0..1 (Binance "collateral ratio"). */
   collateralRate: number;
 }
+
+/** A spot venue's price in a perpetual's index basket. */
+export interface IndexConstituentQuote {
+  source: string;
+  price: number;
+  weight: number;
+  tsMs: number;
+}
+
+/** What Cerberus needs to recompute a perpetual's index and mark price. */
+export interface MarkInputs {
+  instrumentId: InstrumentId;
+  tsMs: number;
+  bid?: number | undefined;
+  ask?: number | undefined;
+  lastPrice?: number | undefined;
+  /** The index basket when the source publishes it; absent: the reported index is used. */
+  constituents?: IndexConstituentQuote[] | undefined;
+}
+
+/** A dated (delivery) future one source lists. */
+export interface FutureMarket {
+  instrumentId: InstrumentId;
+  venue: VenueId;
+  symbol: string;
+  underlying: UnderlyingId;
+  settlement: 'linear' | 'inverse';
+  /** Coins per contract (linear) or USD per contract (inverse). */
+  contractSize: number;
+  expiryMs: number;
+  /** Length of the index average that sets the delivery price (Binance, Deribit: 30 min). */
+  settlementWindowMinutes: number;
+}
+
+/** Live price of a dated future. */
+export interface FutureSnapshot {
+  instrumentId: InstrumentId;
+  tsMs: number;
+  markPrice: number;
+  indexPrice: number;
+  bid?: number | undefined;
+  ask?: number | undefined;
+}

@@ -6,7 +6,7 @@
  * (ALO engine) so that the quoted IV is the American-model implied vol.
  */
 import type { FundingSnapshot } from '../domain/derivatives';
-import type { Instrument, OptionInstrument } from '../domain/instrument';
+import type { FutureInstrument, Instrument, OptionInstrument } from '../domain/instrument';
 import type { Quote } from '../domain/quote';
 import { MS_PER_YEAR } from '../domain/time';
 import { priceAmerican } from '../quant/american/index';
@@ -116,7 +116,35 @@ function quoteOption(inst: OptionInstrument, view: DemoMarketView): Quote | unde
   };
 }
 
+/** Annualised basis of a venue's dated futures over the desk's forward. */
+const FUTURE_BASIS_SPREAD: Readonly<Record<string, number>> = { deribit: 0, binanceusdm: 0.004 };
+
+/** Price of a demo future (demo-futures.ts): the desk's forward plus the venue's basis spread. */
+export function demoFuturePrice(inst: FutureInstrument, spot: number, tsMs: number): number {
+  const tYears = Math.max(0, (inst.expiryMs - tsMs) / MS_PER_YEAR);
+  const spread = FUTURE_BASIS_SPREAD[inst.venue] ?? 0;
+  return forwardOf(inst.underlying as DemoUnderlying, spot, tYears) * Math.exp(spread * tYears);
+}
+
+function quoteFuture(inst: FutureInstrument, view: DemoMarketView): Quote {
+  const u = inst.underlying as DemoUnderlying;
+  const price = demoFuturePrice(inst, view.spot[u], view.tsMs);
+  const prev = demoFuturePrice(inst, view.prevClose[u], view.dayStartMs);
+  const tick = inst.settlement === 'inverse' ? 0.5 : 0.1;
+  return {
+    instrumentId: inst.id,
+    tsMs: view.tsMs,
+    bid: roundTo(price * (1 - 1e-4), tick),
+    ask: roundTo(price * (1 + 1e-4), tick),
+    last: roundTo(price, tick),
+    mark: price,
+    index: view.spot[u],
+    prevClose: prev,
+  };
+}
+
 function quoteLinear(inst: Instrument, view: DemoMarketView): Quote {
+  if (inst.kind === 'future') return quoteFuture(inst, view);
   const u = inst.underlying as DemoUnderlying;
   const spot = view.spot[u];
   const perp = inst.kind === 'perpetual' ? view.perps[inst.id] : undefined;

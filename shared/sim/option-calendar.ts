@@ -15,7 +15,7 @@ function nthFriday(y: number, m: number, n: number, hour: number): number {
   return utcDate(y, m, day, hour);
 }
 
-function lastFriday(y: number, m: number, hour: number): number {
+export function lastFriday(y: number, m: number, hour: number): number {
   const last = new Date(Date.UTC(y, m + 1, 0));
   const back = (last.getUTCDay() - 5 + 7) % 7;
   return utcDate(y, m, last.getUTCDate() - back, hour);

@@ -6,7 +6,10 @@ import type {
   AccountMarginState,
   FundingPoint,
   FundingSnapshot,
+  FutureMarket,
+  FutureSnapshot,
   MarginBracket,
+  MarkInputs,
   PerpMarket,
 } from '../../shared/domain/derivatives';
 import type { InstrumentId } from '../../shared/domain/instrument';
@@ -19,6 +22,11 @@ export interface DerivativesSource {
   fundingHistory(instrumentId: InstrumentId, fromMs: number, toMs: number): Promise<FundingPoint[]>;
   marginBrackets(instrumentId: InstrumentId): Promise<MarginBracket[]>;
   accountStates(): Promise<AccountMarginState[]>;
+  /** Book top, last price and index constituents of a perp, to recompute its mark. */
+  markInputs?(instrumentId: InstrumentId): MarkInputs | undefined;
+  /** Dated futures the source lists (none when absent). */
+  listFutures?(): FutureMarket[];
+  futureSnapshot?(instrumentId: InstrumentId): FutureSnapshot | undefined;
   /** Standard or Binance Portfolio Margin for an account (the demo desk; venues decide it). */
   setMarginSystem?(accountId: string, system: 'standard' | 'portfolio'): void;
 }

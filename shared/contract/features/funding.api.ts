@@ -11,6 +11,7 @@ import type {
   PositionFunding,
 } from '../../quant/perps-live/funding-board';
 import { empty } from '../common';
+import { futureRowSchema, markCheckSchema } from './funding-checks.schemas';
 
 const id = z.string().min(1).max(200);
 const tsMs = z.number().int().nonnegative();
@@ -88,6 +89,10 @@ export const fundingBoardSchema = z.object({
   rows: z.array(rowSchema),
   positions: z.array(positionSchema),
   totals: z.object({ netUsd: num, nextPaymentsUsd: num, carryUsdPerYear: num }),
+  /** Cerberus' index and mark beside each venue's (flagged beyond the tolerance). */
+  marks: z.array(markCheckSchema),
+  /** Dated futures: basis, annualised basis, delivery estimate near expiry. */
+  futures: z.array(futureRowSchema),
 }) satisfies z.ZodType<FundingBoard>;
 
 export const fundingHistorySeriesSchema = z.object({

@@ -18,6 +18,8 @@ import type {
 import { annualisedRate, fundingCashFlow } from '../perps/funding-payment';
 import { summariseFunding, type FundingSummary } from '../perps/funding-summary';
 import type { ContractSpec } from '../perps/types';
+import type { FutureRow } from './futures-board';
+import type { MarkCheck } from './mark-check';
 
 export interface FundingPerpInput {
   market: PerpMarket;
@@ -41,6 +43,10 @@ export interface FundingBoardInput {
   nowMs: number;
   perps: readonly FundingPerpInput[];
   positions: readonly FundingPositionInput[];
+  /** Cerberus' mark and index beside the venues' (`mark-check.ts`), when sampled. */
+  marks?: readonly MarkCheck[];
+  /** Dated futures with basis and delivery estimate (`futures-board.ts`). */
+  futures?: readonly FutureRow[];
 }
 
 export interface FundingStats {
@@ -112,6 +118,8 @@ export interface FundingBoard {
   rows: FundingBoardRow[];
   positions: PositionFunding[];
   totals: { netUsd: number; nextPaymentsUsd: number; carryUsdPerYear: number };
+  marks: MarkCheck[];
+  futures: FutureRow[];
 }
 
 export function contractOf(market: PerpMarket): ContractSpec {
@@ -273,5 +281,12 @@ export function fundingBoard(input: FundingBoardInput): FundingBoard {
     totals.nextPaymentsUsd += p.nextPaymentUsd ?? 0;
     totals.carryUsdPerYear += p.carryUsdPerYear ?? 0;
   }
-  return { tsMs: input.nowMs, rows, positions, totals };
+  return {
+    tsMs: input.nowMs,
+    rows,
+    positions,
+    totals,
+    marks: [...(input.marks ?? [])],
+    futures: [...(input.futures ?? [])],
+  };
 }

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/quant/perps-live/funding-board';
 import type { DerivativesSource } from '../../venues/derivatives-source';
 import { fundingHistorySeries, type FundingHistoryQuery } from './funding-history';
+import { MarketChecks } from './market-checks';
 
 /** The store calls the service needs (the db worker's, or the repos directly in tests). */
 export interface FundingStore {
@@ -74,6 +75,7 @@ export class FundingService {
   private perps = new Map<string, PerpEntry>();
   private latest: FundingBoard | null = null;
   private refreshing = false;
+  private readonly checks = new MarketChecks();
   /** Syncs that failed (a venue down); the last message for diagnostics. */
   failures = 0;
   lastError: string | undefined;
@@ -242,7 +244,8 @@ export class FundingService {
           });
       }
     }
-    const board = this.buildBoard(nowMs);
+    const entries = [...this.perps.values()];
+    const board = this.buildBoard(nowMs, this.checks.update(nowMs, entries, this.deps.sources()));
     this.latest = board;
     this.deps.emit(board);
     return board;
@@ -256,10 +259,14 @@ export class FundingService {
     }
   }
 
-  private buildBoard(nowMs: number): FundingBoard {
+  private buildBoard(
+    nowMs: number,
+    checks: Pick<FundingBoard, 'marks' | 'futures'> = { marks: [], futures: [] },
+  ): FundingBoard {
     const entries = [...this.perps.values()];
     return fundingBoard({
       nowMs,
+      ...checks,
       perps: entries.map((e) => ({
         market: e.market,
         snapshot: e.source.fundingSnapshot(e.market.instrumentId) ?? null,

@@ -17,7 +17,10 @@ import type {
   AccountMarginState,
   FundingPoint,
   FundingSnapshot,
+  FutureMarket,
+  FutureSnapshot,
   MarginBracket,
+  MarkInputs,
   PerpMarket,
   VenuePerpPosition,
 } from '../../../shared/domain/derivatives';
@@ -36,6 +39,7 @@ import {
 import { DEMO_PERPS, demoPerp } from './demo-perp-markets';
 import { initialWallet, ledgerOf, topUp, type DemoLedger } from './demo-ledger';
 import { spotCollateral } from './demo-portfolio-margin';
+import { demoFutureMarkets, demoFutureSnapshot, demoMarkInputs } from './demo-market-checks';
 
 export interface DemoDerivativesOptions {
   desk: DemoDesk;
@@ -77,6 +81,18 @@ export class DemoDerivativesSource implements DerivativesSource {
 
   fundingSnapshot(instrumentId: string): FundingSnapshot | undefined {
     return this.opts.desk.view().perps[instrumentId];
+  }
+
+  markInputs(instrumentId: string): MarkInputs | undefined {
+    return demoMarkInputs(this.opts.desk.view(), this.opts.seed, instrumentId);
+  }
+
+  listFutures(): FutureMarket[] {
+    return demoFutureMarkets(this.opts.desk.view().tsMs);
+  }
+
+  futureSnapshot(instrumentId: string): FutureSnapshot | undefined {
+    return demoFutureSnapshot(this.opts.desk.view(), instrumentId);
   }
 
   /** Where each perp's brackets come from (recorded / illustrative / approximation). */
