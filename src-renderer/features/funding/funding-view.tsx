@@ -19,6 +19,9 @@ import {
 } from './funding.store';
 import { PositionsFunding } from './positions-funding';
 import { VenuesTable } from './venues-table';
+import { CarryPanel } from './carry-panel';
+import { MarkCheckTable } from './mark-check-table';
+import './funding-checks.css';
 
 function bestSpread(rows: FundingRow[], underlying: string): { text: string; detail: string } {
   const list = rows.filter((r) => r.underlying === underlying && r.predictedAnnualised !== null);
@@ -89,6 +92,23 @@ export function FundingView() {
           </span>
         </header>
         <VenuesTable rows={board.rows} clockOffsetMs={s.clockOffsetMs} />
+      </section>
+      <section className="panel">
+        <header className="panel-head">
+          <h2>Carry: funding vs futures basis</h2>
+          <span className="muted small">annualised; a short perp receives positive funding</span>
+        </header>
+        <CarryPanel board={board} />
+      </section>
+      <section className="panel">
+        <header className="panel-head">
+          <h2>Mark and index check</h2>
+          <span className="muted small">
+            Cerberus&apos; own index and mark vs the venue&apos;s; flagged beyond{' '}
+            {board.marks[0]?.toleranceBps ?? 10} bp
+          </span>
+        </header>
+        <MarkCheckTable marks={board.marks} />
       </section>
       <section className="panel">
         <header className="panel-head">
