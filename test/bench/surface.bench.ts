@@ -8,7 +8,7 @@ import { createRng } from '../../shared/quant/math/rng';
 import type { ChainQuote, OptionChain } from '../../shared/quant/surface/chain';
 import { cleanSlice } from '../../shared/quant/surface/chain-clean';
 import { fitChain } from '../../shared/quant/surface/fit-chain';
-import { nelderMead } from '../../shared/quant/surface/nelder-mead';
+import { nelderMead } from '../../shared/quant/stats/optimize';
 import {
   totalVarianceTargets,
   type TotalVarianceTargets,
@@ -89,7 +89,7 @@ function interleavedMedians(
 
 /** Baseline: Nelder-Mead over (a, ln b, atanh rho, m, ln sigma) from a generic start. */
 function nelderMeadSvi(t: TotalVarianceTargets): SviRawParams {
-  const fromX = (x: readonly number[]): SviRawParams => ({
+  const fromX = (x: ArrayLike<number>): SviRawParams => ({
     a: x[0] as number,
     b: Math.exp(x[1] as number),
     rho: Math.tanh(x[2] as number),
@@ -99,9 +99,11 @@ function nelderMeadSvi(t: TotalVarianceTargets): SviRawParams {
   let wMin = Infinity;
   for (const w of t.w) wMin = Math.min(wMin, w);
   const r = nelderMead((x) => sviSse(fromX(x), t), [wMin / 2, Math.log(0.1), 0, 0, Math.log(0.1)], {
-    maxEvals: 5000,
-    fTol: 1e-16,
-    xTol: 1e-10,
+    maxEvaluations: 5000,
+    maxIterations: 5000,
+    tolF: 1e-16,
+    tolX: 1e-10,
+    adaptive: false,
   });
   return fromX(r.x);
 }

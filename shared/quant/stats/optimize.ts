@@ -22,6 +22,14 @@ export interface NelderMeadOptions {
   /** ... and its vertices lie within tolX of the best one in every coordinate. */
   tolX?: number;
   maxIterations?: number;
+  /** Stop once this many objective evaluations were spent (default: no cap). */
+  maxEvaluations?: number;
+  /**
+   * Dimension-adaptive coefficients (Gao & Han; default true). false keeps the classic
+   * (1, 2, 1/2, 1/2) at every dimension, which suits penalty-constrained fits that rely on
+   * full contractions.
+   */
+  adaptive?: boolean;
 }
 
 function finiteOrInf(v: number): number {
@@ -39,8 +47,9 @@ export function nelderMead(
   const tolF = options.tolF ?? 1e-10;
   const tolX = options.tolX ?? 1e-8;
   const maxIterations = options.maxIterations ?? 200 * n;
+  const maxEvaluations = options.maxEvaluations ?? Infinity;
   // Gao & Han coefficients reduce to the classic (1, 2, 1/2, 1/2) at n = 2; n = 1 keeps the classic.
-  const d = Math.max(n, 2);
+  const d = options.adaptive === false ? 2 : Math.max(n, 2);
   const alpha = 1;
   const gamma = 1 + 2 / d;
   const rho = 0.75 - 1 / (2 * d);
@@ -76,7 +85,7 @@ export function nelderMead(
   };
   let iterations = 0;
   let converged = false;
-  for (; iterations < maxIterations; iterations++) {
+  for (; iterations < maxIterations && evaluations < maxEvaluations; iterations++) {
     order.sort((a, b) => (values[a] as number) - (values[b] as number));
     const best = order[0] as number;
     const worst = order[n] as number;

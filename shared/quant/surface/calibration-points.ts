@@ -133,10 +133,10 @@ export function volMisfit(
  * (polled every `every` evaluations; the poll is an atomic load, cheap but not free).
  */
 export function cancellable(
-  objective: (x: readonly number[]) => number,
+  objective: (x: ArrayLike<number>) => number,
   isCancelled: (() => boolean) | undefined,
   every = 16,
-): (x: readonly number[]) => number {
+): (x: ArrayLike<number>) => number {
   if (!isCancelled) return objective;
   let calls = 0;
   return (x) => {

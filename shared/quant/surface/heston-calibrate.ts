@@ -8,7 +8,7 @@ import {
 } from './calibration-points';
 import { cosPrices } from './cos-method';
 import { fellerRatio, hestonLogCfReal, type HestonParams } from './heston';
-import { nelderMead } from './nelder-mead';
+import { nelderMead } from '../stats/optimize';
 import type { VolSurface } from './surface';
 
 /**
@@ -39,7 +39,7 @@ export interface HestonCalibration {
   evals: number;
 }
 
-const fromX = (x: readonly number[]): HestonParams => ({
+const fromX = (x: ArrayLike<number>): HestonParams => ({
   v0: Math.exp(x[0] as number),
   kappa: Math.exp(x[1] as number),
   theta: Math.exp(x[2] as number),
@@ -63,7 +63,7 @@ export function calibrateHeston(
   const pts = samplePoints(surface, options.minTYears ?? 0);
   const terms = options.terms ?? 160;
   let evals = 0;
-  const objective = cancellable((x: readonly number[]): number => {
+  const objective = cancellable((x: ArrayLike<number>): number => {
     const p = fromX(x);
     if (!(p.kappa < 100 && p.xi < 50 && p.v0 < 25 && p.theta < 25)) return 1e6;
     evals++;
@@ -87,12 +87,12 @@ export function calibrateHeston(
   let x = best.x;
   for (let round = 0; round < 2; round++) {
     const nm = nelderMead(objective, x, {
-      step: [0.2, 0.5, 0.2, 0.3, 0.3],
-      maxEvals: options.maxEvals ?? 1200,
-      fTol: 1e-14,
-      xTol: 1e-8,
+      initialStep: [0.2, 0.5, 0.2, 0.3, 0.3],
+      maxEvaluations: options.maxEvals ?? 1200,
+      tolF: 1e-14,
+      tolX: 1e-8,
     });
-    x = nm.x;
+    x = Array.from(nm.x);
   }
   const params = fromX(x);
   const misfit = volMisfit(pts, (sp) => modelPrices(params, sp, 512));

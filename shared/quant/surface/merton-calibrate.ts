@@ -7,7 +7,7 @@ import {
   type SlicePoints,
 } from './calibration-points';
 import { mertonPrice, type MertonParams } from './merton';
-import { nelderMead } from './nelder-mead';
+import { nelderMead } from '../stats/optimize';
 import type { VolSurface } from './surface';
 
 /**
@@ -34,7 +34,7 @@ export interface MertonCalibration {
   evals: number;
 }
 
-const fromX = (x: readonly number[]): MertonParams => ({
+const fromX = (x: ArrayLike<number>): MertonParams => ({
   volAnnual: Math.exp(x[0] as number),
   lambda: Math.exp(x[1] as number),
   muJump: x[2] as number,
@@ -80,7 +80,7 @@ export function calibrateMerton(
 ): MertonCalibration {
   const pts = samplePoints(surface, options.minTYears ?? 0);
   let evals = 0;
-  const objective = cancellable((x: readonly number[]): number => {
+  const objective = cancellable((x: ArrayLike<number>): number => {
     const p = fromX(x);
     if (!plausible(p)) return 1e6;
     evals++;
@@ -104,12 +104,14 @@ export function calibrateMerton(
   }
   let x = best.x;
   for (let round = 0; round < 2; round++) {
-    x = nelderMead(objective, x, {
-      step: [0.2, 0.5, 0.1, 0.3],
-      maxEvals: options.maxEvals ?? 800,
-      fTol: 1e-14,
-      xTol: 1e-8,
-    }).x;
+    x = Array.from(
+      nelderMead(objective, x, {
+        initialStep: [0.2, 0.5, 0.1, 0.3],
+        maxEvaluations: options.maxEvals ?? 800,
+        tolF: 1e-14,
+        tolX: 1e-8,
+      }).x,
+    );
   }
   const params = fromX(x);
   return { params, ...volMisfit(pts, (sp) => modelPrices(params, sp)), evals };

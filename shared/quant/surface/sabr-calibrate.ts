@@ -1,5 +1,5 @@
 import type { CleanSlice } from './chain-clean';
-import { nelderMead } from './nelder-mead';
+import { nelderMead } from '../stats/optimize';
 import { sabrImpliedVol, type SabrParams } from './sabr';
 
 /**
@@ -44,7 +44,7 @@ export function calibrateSabr(slice: CleanSlice, beta = 1): SabrCalibration {
     }
     return s;
   };
-  const fromX = (x: readonly number[]): SabrParams => ({
+  const fromX = (x: ArrayLike<number>): SabrParams => ({
     alpha: Math.exp(x[0] as number),
     beta,
     rho: Math.tanh(x[1] as number),
@@ -65,10 +65,10 @@ export function calibrateSabr(slice: CleanSlice, beta = 1): SabrCalibration {
   }
   const scale = Math.max(bestF, 1e-300);
   const nm = nelderMead((x) => sse(fromX(x)) / scale, bestX, {
-    step: [0.1, 0.2, 0.3],
-    maxEvals: 800,
-    fTol: 1e-12,
-    xTol: 1e-8,
+    initialStep: [0.1, 0.2, 0.3],
+    maxEvaluations: 800,
+    tolF: 1e-12,
+    tolX: 1e-8,
   });
   const params = fromX(nm.x);
   return { params, sse: sse(params), evals };

@@ -1,5 +1,5 @@
 import { CALENDAR_TOLERANCE } from './arbitrage';
-import { nelderMead } from './nelder-mead';
+import { nelderMead } from '../stats/optimize';
 import type { TotalVarianceTargets } from './slice-targets';
 import { sviDerivs, durrlemanG, type SviRawParams } from './svi-raw';
 
@@ -87,7 +87,7 @@ function toX(p: SviRawParams, wScale: number): number[] {
   ];
 }
 
-function fromX(x: readonly number[], wScale: number): SviRawParams {
+function fromX(x: ArrayLike<number>, wScale: number): SviRawParams {
   return {
     a: (x[0] as number) * wScale,
     b: Math.exp(x[1] as number),
@@ -125,10 +125,16 @@ export function repairSviSlice(
         return sviSse(p, targets) / sseRef + lam * sviViolation(p, constraints, wScale);
       },
       x,
-      { step: [0.1, 0.1, 0.1, 0.05, 0.1], maxEvals: 1500, fTol: 1e-12, xTol: 1e-9 },
+      {
+        initialStep: [0.1, 0.1, 0.1, 0.05, 0.1],
+        maxEvaluations: 1500,
+        tolF: 1e-12,
+        tolX: 1e-9,
+        adaptive: false,
+      },
     );
-    evals += nm.evals;
-    x = nm.x;
+    evals += nm.evaluations;
+    x = Array.from(nm.x);
     best = fromX(x, wScale);
     feasible = sviMeetsConditions(best, constraints);
     lambda *= 10;

@@ -1,4 +1,4 @@
-import { nelderMead } from './nelder-mead';
+import { nelderMead } from '../stats/optimize';
 import { solveSviInner } from './svi-inner';
 import type { SviRawParams } from './svi-raw';
 
@@ -82,10 +82,10 @@ export function calibrateSviQuasiExplicit(
     (x) => objective(x[0] as number, Math.exp(x[1] as number)) / scale,
     [bestM, Math.log(bestS)],
     {
-      step: [range / (gridM - 1), Math.log(sHi / sLo) / (gridS - 1)],
-      maxEvals: options.maxEvals ?? 300,
-      fTol: options.fTol ?? 1e-8,
-      xTol: options.xTol ?? 1e-5,
+      initialStep: [range / (gridM - 1), Math.log(sHi / sLo) / (gridS - 1)],
+      maxEvaluations: options.maxEvals ?? 300,
+      tolF: options.fTol ?? 1e-8,
+      tolX: options.xTol ?? 1e-5,
     },
   );
   const m = nm.x[0] as number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../shared/quant/math/rng';
-import { nelderMead } from '../../../shared/quant/surface/nelder-mead';
+import { nelderMead } from '../../../shared/quant/stats/optimize';
 import { calibrateSviQuasiExplicit } from '../../../shared/quant/surface/svi-calibrate';
 import { solveSviInner } from '../../../shared/quant/surface/svi-inner';
 import { sviSse } from '../../../shared/quant/surface/svi-arbitrage-free';
@@ -79,9 +79,9 @@ describe('quasi-explicit SVI calibration', () => {
           return sviSse(q, targets);
         },
         [atm / 2, Math.log(0.1), 0, 0, Math.log(0.1)],
-        { maxEvals: 20_000, fTol: 1e-20, xTol: 1e-12 },
+        { maxEvaluations: 20_000, maxIterations: 20_000, tolF: 1e-20, tolX: 1e-12 },
       );
-      expect(qe.sse).toBeLessThanOrEqual(nm.f * (1 + 1e-6) + 1e-18);
+      expect(qe.sse).toBeLessThanOrEqual(nm.fx * (1 + 1e-6) + 1e-18);
       expect(T).toBeGreaterThan(0);
     }
   });
