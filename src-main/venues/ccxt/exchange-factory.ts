@@ -22,7 +22,11 @@ export interface ExchangeSettings {
   sandbox: boolean;
   /** Replaces ccxt's HTTP client (tests replay recorded responses through it). */
   fetchImplementation?: FetchImplementation | undefined;
-  /** Replaces the venue's websocket address (tests run a local server; Deribit's single URL). */
+  /**
+   * Points every websocket address of the venue at this origin, keeping each address's path
+   * (tests run a local server: Deribit and OKX have one address, Binance and Bybit one per
+   * market family, e.g. `/market/ws`, `/v5/public/linear`).
+   */
   wsUrl?: string | undefined;
   timeoutMs?: number | undefined;
   /** ccxt's request spacing; on unless a test replays responses and wants no waiting. */
@@ -30,6 +34,20 @@ export interface ExchangeSettings {
 }
 
 type ExchangeClass = new (config: Record<string, unknown>) => object;
+
+/** The path and query of a websocket address (`wss://host:port/path?q` -> `/path?q`). */
+function pathOf(url: string): string {
+  return /^wss?:\/\/[^/?]+(.*)$/.exec(url)?.[1] ?? '';
+}
+
+/** Every string leaf of the venue's `urls.api.ws` moved to `origin`, paths kept. */
+export function localWsUrls(ws: unknown, origin: string): unknown {
+  const base = origin.replace(/\/$/, '');
+  if (typeof ws === 'string') return base + pathOf(ws);
+  if (ws && typeof ws === 'object')
+    return Object.fromEntries(Object.entries(ws).map(([k, v]) => [k, localWsUrls(v, base)]));
+  return ws;
+}
 
 async function exchangeClass(venue: CcxtVenueId): Promise<ExchangeClass> {
   const ccxt = await import('ccxt');
@@ -77,7 +95,7 @@ export async function createExchange(settings: ExchangeSettings): Promise<CcxtEx
   if (settings.venue !== 'deribit') raw.has['fetchCurrencies'] = false;
   if (settings.sandbox) raw.setSandboxMode(true);
   if (settings.wsUrl) {
-    raw.urls.api['ws'] = settings.wsUrl;
+    raw.urls.api['ws'] = localWsUrls(raw.urls.api['ws'], settings.wsUrl);
     // ccxt opens plain ws:// sockets (a local test server) only with an http agent loaded.
     if (settings.wsUrl.startsWith('ws://')) await raw.loadHttpProxyAgent();
   }

@@ -75,12 +75,15 @@ function infoFields(venue: CcxtVenueId, info: Info, isOption: boolean): QuotePat
         nextFundingMs: isOption ? undefined : num(info['nextFundingTime']),
         index: isOption ? num(info['underlyingPrice']) : undefined,
       };
-    case 'binanceusdm':
-      // REST premiumIndex (lastFundingRate, nextFundingTime) or the markPrice stream (r, T).
+    case 'binanceusdm': {
+      // REST premiumIndex (lastFundingRate, nextFundingTime) or the markPrice stream (r, T). The
+      // bookTicker stream also has a `T`, its transaction time: only a mark-price event's counts.
+      const markEvent = info['e'] === 'markPriceUpdate';
       return {
-        fundingRate: num(info['lastFundingRate'] ?? info['r']),
-        nextFundingMs: num(info['nextFundingTime'] ?? info['T']),
+        fundingRate: num(info['lastFundingRate'] ?? (markEvent ? info['r'] : undefined)),
+        nextFundingMs: num(info['nextFundingTime'] ?? (markEvent ? info['T'] : undefined)),
       };
+    }
     case 'okx':
       return {};
   }
