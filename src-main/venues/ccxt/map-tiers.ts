@@ -52,9 +52,14 @@ export function bracketsFromTiers(
 ): MarginBracket[] {
   const k = unitToNotional(venue, units);
   const rows = tiers
-    .map((t) => ({ cap: num(t.maxNotional), mmr: num(t.maintenanceMarginRate), info: t.info }))
+    .map((t) => ({
+      cap: num(t.maxNotional),
+      mmr: num(t.maintenanceMarginRate),
+      maxLeverage: num(t.maxLeverage),
+      info: t.info,
+    }))
     .filter(
-      (r): r is { cap: number; mmr: number; info: unknown } =>
+      (r): r is { cap: number; mmr: number; maxLeverage: number | undefined; info: unknown } =>
         r.cap !== undefined &&
         Number.isFinite(r.cap) &&
         r.cap > 0 &&
@@ -70,6 +75,9 @@ export function bracketsFromTiers(
     const bracket: MarginBracket = { floor, cap: r.cap * k, mmr: r.mmr };
     const maintAmount = maintAmountOf(venue, r.info);
     if (maintAmount !== undefined) bracket.maintAmount = maintAmount;
+    // The venue's own leverage cap per tier (Binance initialLeverage, Bybit/OKX maxLeverage).
+    if (r.maxLeverage !== undefined && Number.isFinite(r.maxLeverage) && r.maxLeverage >= 1)
+      bracket.maxLeverage = r.maxLeverage;
     floor = r.cap * k;
     return bracket;
   });
