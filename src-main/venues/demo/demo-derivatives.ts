@@ -8,6 +8,11 @@
  * time, and the demo trader tops an account up to 300% when its margin ratio falls to 110% (the
  * demo never liquidates; the Margin screen still sees warning and danger). Deribit's options are
  * margined too on the real venue; only perpetuals count here.
+ *
+ * For the Funding screen's checks it also gives each perp's book top and simulated index
+ * constituents, and lists Deribit-style and Binance dated BTC futures (demo-market-checks.ts);
+ * an account switched to portfolio margin (setMarginSystem, kept in the ledger) reports its spot
+ * coins as collateral (demo-portfolio-margin.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
