@@ -60,7 +60,14 @@ export function asymptoticBlackSum(h: number, t: number): number {
  * d ln b / d ln s ~ h^2, so the implied volatility loses 1/h^2 times less.
  */
 export function smallTBlackSum(h: number, t: number): number {
-  const a = 1 + h * SQRT_PI_OVER_2 * erfcx(-h * Math.SQRT1_2);
+  return smallTBlackSeries(h, t, 1 + h * SQRT_PI_OVER_2 * erfcx(-h * Math.SQRT1_2));
+}
+
+/**
+ * The series of smallTBlackSum given a = 1 + h Y(h) (Y(h) = m(-h), the Mills ratio at |h|), so
+ * that the batch path can supply Y from its table kernel.
+ */
+export function smallTBlackSeries(h: number, t: number, a: number): number {
   const h2 = h * h;
   const w = t * t;
   const c1 = (a * (h2 + 3) - 1) * (1 / 6);
