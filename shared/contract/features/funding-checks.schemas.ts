@@ -33,6 +33,7 @@ export const markCheckSchema = z.object({
   reportedIndex: num,
   index: indexSchema,
   indexDiffBps: num,
+  indexFlagged: z.boolean(),
   reportedMark: num,
   computedMark: num,
   markMethod: z.enum(['binance', 'basis']),

@@ -13,6 +13,8 @@
  * 30 s moving average of (mid - index), last price) (`binanceMarkPrice`); the other venues =
  * index + the same moving average of the basis, clamped to +/-5% of the index (the blueprint's
  * `basisMarkPrice`). Basis samples are taken each second by the caller (`pushBasisSample`).
+ * Because the basis is measured against Cerberus' own index, an index error mostly cancels in
+ * the mark (mark ~ index + (mid - index)); the index difference is therefore flagged on its own.
  */
 import type { FundingSnapshot, MarkInputs, PerpMarket } from '../../domain/derivatives';
 import { MS_PER_HOUR } from '../../domain/time';
@@ -117,6 +119,8 @@ export interface MarkCheck {
   reportedIndex: number;
   index: CerberusIndex;
   indexDiffBps: number;
+  /** |index difference| beyond the tolerance (an outlier moved Cerberus' index, or the venue's). */
+  indexFlagged: boolean;
   reportedMark: number;
   computedMark: number;
   markMethod: 'binance' | 'basis';
@@ -161,6 +165,7 @@ export function markCheck(
     computed = basisMarkPrice(index.price, maBasis, MAX_MARK_DEVIATION);
   }
   const cmp = compareMark(computed, snapshot.markPrice, toleranceBps);
+  const indexDiffBps = (index.price / snapshot.indexPrice - 1) * 1e4;
   return {
     instrumentId: market.instrumentId,
     venue: market.venue,
@@ -168,7 +173,8 @@ export function markCheck(
     underlying: market.underlying,
     reportedIndex: snapshot.indexPrice,
     index,
-    indexDiffBps: (index.price / snapshot.indexPrice - 1) * 1e4,
+    indexDiffBps,
+    indexFlagged: Math.abs(indexDiffBps) > toleranceBps,
     reportedMark: snapshot.markPrice,
     computedMark: computed,
     markMethod: isBinance ? 'binance' : 'basis',

@@ -1,8 +1,9 @@
 /**
  * Mark and index check: per perpetual the venue's index and mark beside Cerberus' own (index from
  * the constituents with the venue's outlier rule, mark by the venue's formula over a 30 s basis
- * window), the differences in basis points, flagged beyond the tolerance; the constituents and
- * outliers on hover.
+ * window), the differences in basis points, each flagged beyond the tolerance (an outlier
+ * constituent shows in the index; the mark, measured on the same index, mostly absorbs it); the
+ * constituents and outliers on hover.
  */
 import { fmtPrice } from '../../ui/format';
 import { venueLabel, VENUE_COLOR } from './funding-format';
@@ -46,7 +47,7 @@ export function MarkCheckTable({ marks }: { marks: MarkRow[] }) {
           return (
             <tr
               key={m.instrumentId}
-              className={m.flagged ? 'flagged' : ''}
+              className={m.flagged || m.indexFlagged ? 'flagged' : ''}
               data-testid={`mark-row-${m.instrumentId}`}
             >
               <td>
@@ -66,7 +67,10 @@ export function MarkCheckTable({ marks }: { marks: MarkRow[] }) {
                   {outliers > 0 ? <span className="warn"> {outliers} outlier</span> : null}
                 </span>
               </td>
-              <td className="num">{bp(m.indexDiffBps)}</td>
+              <td className={`num ${m.indexFlagged ? 'neg strong' : ''}`} data-testid="index-diff">
+                {bp(m.indexDiffBps)}
+                {m.indexFlagged ? <span className="flag-tag">check</span> : null}
+              </td>
               <td className="num">{fmtPrice(m.reportedMark)}</td>
               <td className="num strong">{fmtPrice(m.computedMark)}</td>
               <td className={`num strong ${m.flagged ? 'neg' : ''}`} data-testid="mark-diff">

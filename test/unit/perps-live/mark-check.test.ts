@@ -110,6 +110,10 @@ describe("Cerberus' mark", () => {
     const off = markCheck(OKX_BTC, { ...snap, markPrice: 90_200 }, ins, samples, NOW);
     expect(off.diffBps).toBeCloseTo(((90_000 + maBasis) / 90_200 - 1) * 1e4, 9);
     expect(off.flagged).toBe(true);
+    expect(off.indexFlagged).toBe(false);
+    const moved = markCheck(OKX_BTC, { ...snap, indexPrice: 89_900 }, ins, samples, NOW);
+    expect(moved.indexDiffBps).toBeCloseTo((90_000 / 89_900 - 1) * 1e4, 9);
+    expect(moved.indexFlagged).toBe(true);
   });
 
   it('keeps a 30 s window of basis samples, one per instant', () => {
