@@ -1,12 +1,16 @@
 /**
  * pricing.iv: Black-76 implied volatility throughput through the batch API (Let's Be Rational)
  * against a straightforward safeguarded Newton/bisection solver on the plain Black formula, on
- * the same 1e6 mixed cases in the same run. Single thread, so the figure is per core.
+ * the same 1e6 mixed cases in the same run. Single thread, so the figure is per core. Also
+ * timed in the same run: the scalar solver's core (solveBlack76Undiscounted) in a plain loop,
+ * which is what the batch was before it got its own passes (`scalarLbrIvPerS`), and the batch's
+ * largest difference from it.
  */
 import type { Benchmark } from './bench-types';
 import { normCdf, normPdf } from '../../shared/quant/math/normal';
 import { black76Price } from '../../shared/quant/iv/black76-price';
 import { impliedVolBlack76Batch } from '../../shared/quant/iv/implied-vol-batch';
+import { solveBlack76Undiscounted } from '../../shared/quant/iv/black76-solve';
 
 const CASES = 1_000_000;
 
@@ -115,6 +119,28 @@ function baselineBatch(c: Cases, out: Float64Array): void {
   }
 }
 
+function scalarBatch(c: Cases, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) {
+    out[i] = solveBlack76Undiscounted(
+      c.types[i] === 1,
+      c.forward[i] as number,
+      c.strike[i] as number,
+      c.tYears[i] as number,
+      c.price[i] as number,
+    );
+  }
+}
+
+/** Largest relative difference between two solutions. */
+function maxRelDiff(a: Float64Array, b: Float64Array): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs((a[i] as number) - (b[i] as number)) / (b[i] as number);
+    worst = d > worst ? d : worst;
+  }
+  return worst;
+}
+
 /** Largest and median relative error of `out` against the generating volatilities. */
 function errors(c: Cases, out: Float64Array): { max: number; median: number } {
   const rel = new Float64Array(out.length);
@@ -148,22 +174,29 @@ export const benchmarks: Benchmark[] = [
       const c = makeCases(CASES);
       const ours = new Float64Array(CASES);
       const base = new Float64Array(CASES);
+      const scalar = new Float64Array(CASES);
       let failures = 0;
       const runOurs = () => {
         failures = impliedVolBlack76Batch(c.types, c.forward, c.strike, c.tYears, c.price, ours);
       };
       const runBase = () => baselineBatch(c, base);
-      // Warm both up, then alternate them so that load from other processes hits both alike.
+      const runScalar = () => scalarBatch(c, scalar);
+      // Warm all up, then alternate them so that load from other processes hits them alike.
       runOurs();
       runBase();
+      runScalar();
       const oursCpu: number[] = [];
       const baseCpu: number[] = [];
+      const scalarCpu: number[] = [];
       const oursWall: number[] = [];
       for (let round = 0; round < 5; round++) {
         const t0 = performance.now();
         oursCpu.push(cpuMs(runOurs));
         oursWall.push(performance.now() - t0);
-        if (round < 3) baseCpu.push(cpuMs(runBase));
+        if (round < 3) {
+          baseCpu.push(cpuMs(runBase));
+          scalarCpu.push(cpuMs(runScalar));
+        }
       }
       const eo = errors(c, ours);
       const eb = errors(c, base);
@@ -173,6 +206,8 @@ export const benchmarks: Benchmark[] = [
         extra: {
           timing: 'median CPU time, single thread',
           wallIvPerS: Math.round(CASES / (median(oursWall) / 1000)),
+          scalarLbrIvPerS: Math.round(CASES / (median(scalarCpu) / 1000)),
+          maxRelDiffVsScalar: Number(maxRelDiff(ours, scalar).toPrecision(3)),
           cases: CASES,
           failures,
           maxRelErr: Number(eo.max.toPrecision(3)),
