@@ -2,47 +2,31 @@
  * End to end in Chromium: the Funding and Margin & liquidation screens on the demo desk through
  * the headless host. Needs `npm run build` first (npm test does it).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import {
+  BAD_TEXT,
+  SHOTS_DIR,
+  openWorkstation,
+  type WorkstationSession,
+} from '../helpers/e2e-session';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHeadlessHost, type HeadlessHost } from '../../src-main/host/headless-host';
-import { launchChromium } from '../helpers/browser';
-import { REPO_ROOT, RENDERER_DIR, withServices } from '../helpers/services-harness';
+import type { Page } from 'playwright-core';
 
-const SHOTS = join(REPO_ROOT, 'test-results');
-let harness: Awaited<ReturnType<typeof withServices>>;
-let host: HeadlessHost;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
+const SHOTS = SHOTS_DIR;
+let session: WorkstationSession;
+let host: WorkstationSession['host'];
+let page: WorkstationSession['page'];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html')))
-    throw new Error('renderer not built: run `npm run build` before the e2e tests');
-  mkdirSync(SHOTS, { recursive: true });
-  harness = await withServices({ computeWorkers: 2 });
-  host = await startHeadlessHost({
-    handlers: harness.services.handlers,
-    bus: harness.services.bus,
-    rendererDir: RENDERER_DIR,
-    validateOutput: true,
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1800 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  session = await openWorkstation({ height: 1800 });
+  ({ host, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await harness?.stop();
+  await session?.close();
 });
 
-const BAD_TEXT = /\bNaN\b|\bundefined\b|Infinity/;
 const bodyText = (p: Page) => p.evaluate(() => document.body.innerText);
 
 describe('Funding screen in Chromium', () => {

@@ -5,46 +5,27 @@
  * a run with progress and Cancel, a refused and then a saved scenario, no NaN text, no console
  * errors. Needs `npm run build` first.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { SHOTS_DIR, openWorkstation, type WorkstationSession } from '../helpers/e2e-session';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { dispatch } from '../../shared/contract/dispatch';
-import { startHeadlessHost, type HeadlessHost } from '../../src-main/host/headless-host';
-import { launchChromium } from '../helpers/browser';
-import { REPO_ROOT, RENDERER_DIR, withServices } from '../helpers/services-harness';
 
-const SHOTS = join(REPO_ROOT, 'test-results');
+const SHOTS = SHOTS_DIR;
 const USD = /^-?\+?\$[\d,.]+[kMB]?$/;
-let harness: Awaited<ReturnType<typeof withServices>>;
-let host: HeadlessHost;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
+let session: WorkstationSession;
+let harness: WorkstationSession['harness'];
+let host: WorkstationSession['host'];
+let page: WorkstationSession['page'];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html')))
-    throw new Error('renderer not built: run `npm run build` before the e2e tests');
-  mkdirSync(SHOTS, { recursive: true });
-  harness = await withServices({ computeWorkers: 2 });
-  host = await startHeadlessHost({
-    handlers: harness.services.handlers,
-    bus: harness.services.bus,
-    rendererDir: RENDERER_DIR,
-    validateOutput: true,
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  session = await openWorkstation({ height: 1400 });
+  ({ harness, host, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await harness?.stop();
+  await session?.close();
 });
 
 async function noBadText(p: Page): Promise<void> {
