@@ -13,8 +13,11 @@ export function surfaceHandlers(surface: SurfaceService) {
     'surface.setSettings': (patch) => surface.setSettings(patch),
     'surface.getBookVols': () => surface.bookVolRows(),
     'surface.getLocalVol': ({ underlying, model }) => surface.getLocalVol(underlying, model),
-    'surface.getModels': ({ underlying }) => surface.modelsState(underlying),
-    'surface.calibrateModels': ({ underlying }) => surface.calibrateModels(underlying),
-    'surface.cancelModels': ({ underlying }) => surface.cancelModels(underlying),
+    'surface.getModels': ({ underlying }) => surface.modelsFor(underlying).state(underlying),
+    'surface.calibrateModels': ({ underlying }) =>
+      surface.modelsFor(underlying).calibrate(underlying),
+    'surface.cancelModels': ({ underlying }) => ({
+      cancelled: surface.modelsFor(underlying).cancel(underlying),
+    }),
   } satisfies Partial<ApiHandlers>;
 }

@@ -380,19 +380,10 @@ export class SurfaceService {
     return modelBookOptions(this.deps.book.contents(), underlying, state?.rate ?? 0);
   }
 
-  modelsState(underlying: string) {
+  /** The Heston/Merton runner, after checking that `underlying` has a chain source. */
+  modelsFor(underlying: string): SurfaceModelsRunner {
     this.sourceOf(underlying);
-    return this.models.state(underlying);
-  }
-
-  calibrateModels(underlying: string) {
-    this.sourceOf(underlying);
-    return this.models.calibrate(underlying);
-  }
-
-  cancelModels(underlying: string) {
-    this.sourceOf(underlying);
-    return { cancelled: this.models.cancel(underlying) };
+    return this.models;
   }
 
   bookVolRows(): BookVolRow[] {
