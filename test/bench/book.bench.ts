@@ -96,6 +96,7 @@ export const benchmarks: Benchmark[] = [
         value: input.positions.length / (poolMs / 1000),
         baseline: input.positions.length / (baselineMs / 1000),
         extra: {
+          distinctInstruments: input.instruments.length,
           positions: input.positions.length,
           workers: 2,
           baselineNote: 'same revaluation in one thread, no pool',

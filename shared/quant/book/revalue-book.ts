@@ -55,6 +55,32 @@ interface Sens {
 const LINEAR_SENS: Sens = { deltaPerUnit: 1, gammaPerUnit: 0, vegaPerUnit: 0, thetaPerUnit: 0 };
 const ZERO_SENS: Sens = { deltaPerUnit: 0, gammaPerUnit: 0, vegaPerUnit: 0, thetaPerUnit: 0 };
 
+/** American per-unit Greeks by the ALO engine; undefined when the pricer rejects the inputs. */
+function americanSens(p: Portfolio, i: number, spot: number): Sens | undefined {
+  try {
+    const g = americanGreeks(
+      {
+        type: p.right[i] === 1 ? 'call' : 'put',
+        spot,
+        strike: p.strike[i] as number,
+        tYears: p.tYears[i] as number,
+        rate: p.rate[i] as number,
+        carryYield: p.carryYield[i] as number,
+        volAnnual: p.volAnnual[i] as number,
+      },
+      'accurate',
+    );
+    return {
+      deltaPerUnit: g.delta,
+      gammaPerUnit: g.gamma,
+      vegaPerUnit: g.vega,
+      thetaPerUnit: g.theta,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Per-unit sensitivities of every option row: European rows through the batch BSM kernel,
  * American rows (listed equity options) through the high-accuracy ALO engine with smooth
@@ -87,6 +113,7 @@ function optionSensitivities(p: Portfolio): (Sens | undefined)[] {
     0,
     n,
   );
+  const american = new Map<string, Sens | undefined>();
   for (let i = 0; i < n; i++) {
     if (p.model[i] !== MODEL_OPTION) continue;
     if ((p.tYears[i] as number) <= 0) {
@@ -94,28 +121,10 @@ function optionSensitivities(p: Portfolio): (Sens | undefined)[] {
       continue;
     }
     if (p.american[i] === 1) {
-      try {
-        const g = americanGreeks(
-          {
-            type: p.right[i] === 1 ? 'call' : 'put',
-            spot: spot[i] as number,
-            strike: p.strike[i] as number,
-            tYears: p.tYears[i] as number,
-            rate: p.rate[i] as number,
-            carryYield: p.carryYield[i] as number,
-            volAnnual: p.volAnnual[i] as number,
-          },
-          'accurate',
-        );
-        out[i] = {
-          deltaPerUnit: g.delta,
-          gammaPerUnit: g.gamma,
-          vegaPerUnit: g.vega,
-          thetaPerUnit: g.theta,
-        };
-      } catch {
-        out[i] = undefined;
-      }
+      // Positions on the same listed option (several accounts, lots) share one ALO solve.
+      const key = `${p.right[i]}|${p.strike[i]}|${p.tYears[i]}|${p.rate[i]}|${p.carryYield[i]}|${p.volAnnual[i]}|${spot[i]}`;
+      if (!american.has(key)) american.set(key, americanSens(p, i, spot[i] as number));
+      out[i] = american.get(key);
       continue;
     }
     out[i] =

@@ -18,21 +18,67 @@ export interface QuoteRow {
 
 const MINUTE_MS = 60_000;
 
+interface MinuteBar {
+  series: string;
+  bucketMs: number;
+  open: number;
+  openTsMs: number;
+  high: number;
+  low: number;
+  close: number;
+  closeTsMs: number;
+  n: number;
+}
+
+function foldMinute(minutes: Map<string, MinuteBar>, r: QuoteRow): void {
+  const bucketMs = Math.floor(r.tsMs / MINUTE_MS) * MINUTE_MS;
+  const key = `${r.series}\u0000${bucketMs}`;
+  const m = minutes.get(key);
+  if (!m) {
+    minutes.set(key, {
+      series: r.series,
+      bucketMs,
+      open: r.mark,
+      openTsMs: r.tsMs,
+      high: r.mark,
+      low: r.mark,
+      close: r.mark,
+      closeTsMs: r.tsMs,
+      n: 1,
+    });
+    return;
+  }
+  if (r.tsMs < m.openTsMs) {
+    m.open = r.mark;
+    m.openTsMs = r.tsMs;
+  }
+  if (r.tsMs >= m.closeTsMs) {
+    m.close = r.mark;
+    m.closeTsMs = r.tsMs;
+  }
+  m.high = Math.max(m.high, r.mark);
+  m.low = Math.min(m.low, r.mark);
+  m.n++;
+}
+
 export function createQuotesRepo(db: Db) {
   const insertRaw = db.prepare(
     'INSERT OR REPLACE INTO quotes (series, ts_ms, bid, ask, mark, iv, funding_rate) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const upsertMinute = db.prepare(
-    `INSERT INTO quotes_1m (series, bucket_ms, open, high, low, close, close_ts_ms, n) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+    `INSERT INTO quotes_1m (series, bucket_ms, open, high, low, close, close_ts_ms, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (series, bucket_ms) DO UPDATE SET
        high = max(high, excluded.high),
        low = min(low, excluded.low),
        close = CASE WHEN excluded.close_ts_ms >= close_ts_ms THEN excluded.close ELSE close END,
        close_ts_ms = max(close_ts_ms, excluded.close_ts_ms),
-       n = n + 1`,
+       n = n + excluded.n`,
   );
   const insertBatch = db.transaction((rows: readonly QuoteRow[]) => {
     let written = 0;
+    // The batch is first folded into one OHLC per (series, minute), so the rollup costs one
+    // upsert per bucket instead of one per row.
+    const minutes = new Map<string, MinuteBar>();
     for (const r of rows) {
       // The store refuses what the screens must never show: non-finite or non-positive marks.
       if (!(r.mark > 0) || !Number.isFinite(r.mark) || !Number.isFinite(r.tsMs)) continue;
@@ -45,9 +91,11 @@ export function createQuotesRepo(db: Db) {
         r.iv ?? null,
         r.fundingRate ?? null,
       );
-      const bucket = Math.floor(r.tsMs / MINUTE_MS) * MINUTE_MS;
-      upsertMinute.run(r.series, bucket, r.mark, r.mark, r.mark, r.mark, r.tsMs);
+      foldMinute(minutes, r);
       written++;
+    }
+    for (const m of minutes.values()) {
+      upsertMinute.run(m.series, m.bucketMs, m.open, m.high, m.low, m.close, m.closeTsMs, m.n);
     }
     return written;
   });

@@ -154,6 +154,26 @@ describe('repositories', () => {
     db.close();
   });
 
+  it('merges a minute split across batches and rows arriving out of order', () => {
+    const { db } = openDatabase(freshPath());
+    const api = createDbApi(db);
+    const t0 = Date.UTC(2026, 0, 1, 10, 0, 0);
+    api.insertQuotes([
+      { series: 'x', tsMs: t0 + 20_000, mark: 101 },
+      { series: 'x', tsMs: t0 + 5_000, mark: 100 },
+      { series: 'x', tsMs: t0 + 40_000, mark: 97 },
+    ]);
+    api.insertQuotes([
+      { series: 'x', tsMs: t0 + 50_000, mark: 105 },
+      { series: 'x', tsMs: t0 + 30_000, mark: 99 },
+    ]);
+    expect(api.candles1m('x', t0, t0 + 60_000, 10)).toEqual([
+      { tsMs: t0, open: 100, high: 105, low: 97, close: 105 },
+    ]);
+    expect(db.prepare('SELECT n FROM quotes_1m').get()).toEqual({ n: 5 });
+    db.close();
+  });
+
   it('skips non-finite and non-positive marks instead of storing them', () => {
     const { db } = openDatabase(freshPath());
     const api = createDbApi(db);
