@@ -122,7 +122,10 @@ export async function startServices(config: ServicesConfig): Promise<Services> {
   surface.followDesk(() =>
     connections.desk() === 'live' ? connections.service.chainSources() : null,
   );
-  const risk = await startRiskFeature(ctx, { vols: surfaceVolSource(surface.service) });
+  const risk = await startRiskFeature(ctx, {
+    vols: surfaceVolSource(surface.service),
+    modelScenarios: () => basis.service.decouplingScenarios(),
+  });
 
   const housekeeping = setInterval(() => {
     void saveDemoState(db, desk);

@@ -103,6 +103,15 @@ describe('risk service', () => {
     expect(run.backtest?.pnlUsd.length).toBeGreaterThan(400);
     const stressPnl = run.stress?.scenarios.map((s) => s.pnlUsd) ?? [];
     expect(stressPnl).toEqual([...stressPnl].sort((a, b) => a - b));
+    // The basis model's MSTR decoupling runs beside the bundled scenarios, derived at run time.
+    const model = run.stress?.scenarios.find((s) => s.origin === 'model');
+    expect(model?.id).toBe('basis-mstr-decoupling-band');
+    const mstrShock = model?.shocks.find((x) => x.underlying === 'MSTR')?.spot ?? 1;
+    const btcShock = model?.shocks.find((x) => x.underlying === 'BTC')?.spot;
+    expect(btcShock ?? 0).toBe(0);
+    expect(mstrShock).toBeLessThanOrEqual(0);
+    const hedge = await ok<ApiOutput<'basis.getHedge'>>('basis.getHedge', {});
+    expect(mstrShock).toBeCloseTo(hedge.decoupling?.mstrSpotMove ?? Number.NaN, 2);
   });
 
   it('reported progress up to the end and stored a history point', async () => {

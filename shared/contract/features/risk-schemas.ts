@@ -108,7 +108,7 @@ export const stressViewSchema = z.object({
       id: z.string(),
       name: z.string(),
       kind: z.string(),
-      origin: z.enum(['builtin', 'user']),
+      origin: z.enum(['builtin', 'user', 'model']),
       pnlUsd: usd,
       revaluationPnlUsd: usd,
       liquidityCostUsd: usd,

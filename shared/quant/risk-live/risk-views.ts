@@ -3,6 +3,7 @@
  * finite (USD, losses positive unless the name says P&L), no typed arrays, no optional fields
  * (absent = null) so the contract's zod schemas describe them exactly.
  */
+import type { ScenarioOrigin } from './stress-job';
 import type { VolStickiness } from '../../domain/vol-surface';
 import type { TrafficLightZone } from '../risk/backtest-stats';
 import type { PricingModelId } from '../risk/model-pricing';
@@ -102,7 +103,7 @@ export interface StressScenarioView {
   id: string;
   name: string;
   kind: string;
-  origin: 'builtin' | 'user';
+  origin: ScenarioOrigin;
   pnlUsd: number;
   revaluationPnlUsd: number;
   liquidityCostUsd: number;

@@ -19,6 +19,12 @@ import {
   type ShockDirection,
 } from '../risk/reverse-stress';
 import type { GridScenario, Scenario, ShockScenario } from '../risk/scenario-schema';
+
+/**
+ * Where a scenario came from: a bundled file, the user's editor, or a live model at run time
+ * (e.g. the MSTR decoupling derived from the basis model's OU fit of ln mNAV).
+ */
+export type ScenarioOrigin = 'builtin' | 'user' | 'model';
 import type { PricingModelId, RiskModelCalibration, RowPricing } from '../risk/model-pricing';
 import { expandGrid, runStress } from '../risk/stress';
 import { stressPricing } from './stress-pricing';
@@ -40,7 +46,7 @@ import type {
 export const STRESS_MC_PATHS = 20_000;
 
 export interface StressJobInput extends RiskJobInput {
-  scenarios: { origin: 'builtin' | 'user'; scenario: Scenario }[];
+  scenarios: { origin: ScenarioOrigin; scenario: Scenario }[];
   /** Losses (USD, > 0) to find the smallest shock for. */
   reverseTargetsUsd: number[];
   /** Pricing model of the scenarios and grids (default BSM/SVI). */
@@ -135,7 +141,7 @@ export function stressJob(input: StressJobInput, hooks: JobHooks = {}): StressJo
   const liquidity = positionLiquidity(prepared);
   const seed = input.settings.mcSeed;
   const shocks = input.scenarios.filter(
-    (s): s is { origin: 'builtin' | 'user'; scenario: ShockScenario } => s.scenario.kind !== 'grid',
+    (s): s is { origin: ScenarioOrigin; scenario: ShockScenario } => s.scenario.kind !== 'grid',
   );
   const gridList = input.scenarios
     .map((s) => s.scenario)

@@ -5,6 +5,7 @@
  * the live mNAV / premium / z-score from the live prices on a throttle, and applies the hedge
  * ratio to the latest book snapshot. Every push goes out as `basis.updated`.
  */
+import { parseScenario, type Scenario } from '../../../shared/quant/risk/scenario-schema';
 import type { z } from 'zod';
 import {
   DEFAULT_BASIS_LOOKBACK,
@@ -229,6 +230,18 @@ export class BasisService {
     const lb = lookbackDays ?? DEFAULT_BASIS_LOOKBACK;
     const r = await this.getReport({ lookbackDays: lb });
     return { live: this.live(r.report), lookbackDays: lb, reportAsOfMs: r.report.asOfMs };
+  }
+
+  /**
+   * The risk engine's "MSTR decoupling" from this model: ln mNAV falls to the lower 2-sigma band
+   * of its OU fit from today's live mNAV, BTC flat (none when the OU fit is unavailable).
+   */
+  async decouplingScenarios(): Promise<Scenario[]> {
+    const { report } = await this.getReport({ lookbackDays: DEFAULT_BASIS_LOOKBACK });
+    if (!report.ou) return [];
+    const live = this.tryLive(report);
+    const d = decouplingScenario(report, live ? { currentMNav: live.mNav } : {});
+    return [parseScenario(d.scenario, 'basis model')];
   }
 
   async getHedge(lookbackDays: number | undefined): Promise<BasisHedgeResponse> {

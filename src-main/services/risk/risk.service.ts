@@ -6,6 +6,7 @@
  * small snapshot to the store (the VaR history and the live book's backtest record) and the full
  * latest run is kept in the store's meta so a restart shows it at once.
  */
+import type { Scenario } from '../../../shared/quant/risk/scenario-schema';
 import type {
   RiskHistoryPoint,
   RiskPhase,
@@ -39,6 +40,11 @@ export interface RiskServiceOptions {
   autoRun: boolean;
   /** The vol-surface feature's smiles and model calibrations (none: sticky-strike, BSM only). */
   vols: RiskVolSource | null;
+  /**
+   * Scenarios derived from live models at the start of each run (the basis feature's MSTR
+   * decoupling from its OU fit); a provider that fails costs its scenarios, not the run.
+   */
+  modelScenarios: (() => Promise<Scenario[]>) | null;
 }
 
 export const RISK_DEFAULTS: RiskServiceOptions = {
@@ -49,6 +55,7 @@ export const RISK_DEFAULTS: RiskServiceOptions = {
   gpu: null,
   autoRun: true,
   vols: null,
+  modelScenarios: null,
 };
 
 export const SNAPSHOT_KIND = 'var';
@@ -192,7 +199,7 @@ export class RiskService {
         reason,
         settings: this.opts.settings,
         reverseTargetUsd: this.reverseTargetUsd ?? limit?.limit ?? 250_000,
-        scenarios: await this.scenarios.active(),
+        scenarios: [...(await this.scenarios.active()), ...(await this.modelScenarios())],
         limit,
         now: () => this.now(),
       });
@@ -322,5 +329,21 @@ export class RiskService {
     return {
       points: rows.map((r) => ({ ...(r.payload as Omit<RiskHistoryPoint, 'tsMs'>), tsMs: r.tsMs })),
     };
+  }
+
+  /** Model-derived scenarios for this run; a failing model is logged and skipped. */
+  private async modelScenarios(): Promise<{ origin: 'model'; scenario: Scenario }[]> {
+    if (!this.opts.modelScenarios) return [];
+    try {
+      return (await this.opts.modelScenarios()).map((scenario) => ({
+        origin: 'model' as const,
+        scenario,
+      }));
+    } catch (err) {
+      console.warn(
+        `risk: model scenarios unavailable: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return [];
+    }
   }
 }

@@ -14,6 +14,7 @@ import {
   ScenarioError,
   type Scenario,
 } from '../../../shared/quant/risk/scenario-schema';
+import type { ScenarioOrigin } from '../../../shared/quant/risk-live/stress-job';
 import type { DbClient } from '../../db/db-client';
 
 interface Builtin {
@@ -22,7 +23,7 @@ interface Builtin {
 }
 
 export interface ActiveScenario {
-  origin: 'builtin' | 'user';
+  origin: ScenarioOrigin;
   scenario: Scenario;
 }
 

@@ -107,6 +107,11 @@ export function StressTable({ stress }: { stress: StressJobView }) {
                 <td>
                   {s.name}
                   {s.origin === 'user' ? <span className="risk-badge">user</span> : null}
+                  {s.origin === 'model' ? (
+                    <span className="risk-badge" title="derived from a live model at run time">
+                      model
+                    </span>
+                  ) : null}
                 </td>
                 <td className="muted">{s.kind}</td>
                 <td
