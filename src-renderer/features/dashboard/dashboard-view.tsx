@@ -1,5 +1,6 @@
 /** Dashboard: book KPIs, Greeks gauges against limits, the live price chart, underlyings. */
 import type { LimitMetric, RiskLimit } from '../../../shared/domain/limits';
+import type { RiskTotals } from '../../../shared/domain/valuation';
 import { useBookStore } from '../../stores/book.store';
 import { useLayoutStore, type ChartBucket } from '../../stores/layout.store';
 import { CandleChart } from '../../ui/candle-chart';
@@ -11,6 +12,18 @@ import { useLiveCandles } from './use-live-candles';
 import { MarginAlertsPanel } from '../margin/alerts-panel';
 
 const usdCompact = (x: number) => fmtUsd(x, true);
+
+/** The book Greeks the dashboard gauges show against their limits. */
+const GAUGES = [
+  { metric: 'deltaUsd', label: 'Net $delta', testId: 'gauge-delta' },
+  { metric: 'gammaUsdPer1Pct', label: '$gamma / 1%', testId: 'gauge-gamma' },
+  { metric: 'vegaUsdPerVolPt', label: 'Vega $ / vol pt', testId: 'gauge-vega' },
+  { metric: 'thetaUsdPerDay', label: 'Theta $ / day', testId: 'gauge-theta' },
+] as const satisfies readonly {
+  metric: LimitMetric & keyof RiskTotals;
+  label: string;
+  testId: string;
+}[];
 
 function limitOf(limits: RiskLimit[], metric: LimitMetric): RiskLimit | undefined {
   return limits.find((l) => l.metric === metric);
@@ -120,34 +133,16 @@ export function DashboardView() {
         <KpiCard label="Theta $ / day" value={fmtUsd(t.thetaUsdPerDay, true)} testId="kpi-theta" />
       </div>
       <section className="panel gauges" data-testid="gauges">
-        <Gauge
-          label="Net $delta"
-          value={t.deltaUsd}
-          limit={limitOf(limits, 'deltaUsd')}
-          format={usdCompact}
-          testId="gauge-delta"
-        />
-        <Gauge
-          label="$gamma / 1%"
-          value={t.gammaUsdPer1Pct}
-          limit={limitOf(limits, 'gammaUsdPer1Pct')}
-          format={usdCompact}
-          testId="gauge-gamma"
-        />
-        <Gauge
-          label="Vega $ / vol pt"
-          value={t.vegaUsdPerVolPt}
-          limit={limitOf(limits, 'vegaUsdPerVolPt')}
-          format={usdCompact}
-          testId="gauge-vega"
-        />
-        <Gauge
-          label="Theta $ / day"
-          value={t.thetaUsdPerDay}
-          limit={limitOf(limits, 'thetaUsdPerDay')}
-          format={usdCompact}
-          testId="gauge-theta"
-        />
+        {GAUGES.map((g) => (
+          <Gauge
+            key={g.metric}
+            label={g.label}
+            value={t[g.metric]}
+            limit={limitOf(limits, g.metric)}
+            format={usdCompact}
+            testId={g.testId}
+          />
+        ))}
       </section>
       <DashboardRisk />
       <MarginAlertsPanel compact />
